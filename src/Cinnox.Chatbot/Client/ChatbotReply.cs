@@ -1,0 +1,53 @@
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// The result of one call to a chatbot: the final message, what it asks the platform to do, and how the
+/// reply ended (SPEC §4, §5). A reply that did not complete keeps whatever text arrived.
+/// </summary>
+public sealed class ChatbotReply
+{
+    /// <summary>Gets how the reply ended.</summary>
+    public required ChatbotOutcome Outcome { get; init; }
+
+    /// <summary>
+    /// Gets the final message: a <see cref="ChatbotTextMessage"/> holding the final (or partial) text, a
+    /// <see cref="ChatbotAdvancedMessage"/>, or <see langword="null"/> when nothing usable arrived.
+    /// </summary>
+    public ChatbotMessage? Message { get; init; }
+
+    /// <summary>Gets the final text, or the partial text of a reply that did not complete; empty when there is none.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Gets the action the reply asks for: <see cref="ChatbotAction.DirectTransfer"/> or
+    /// <see cref="ChatbotAction.CloseEnquiry"/> when the complete final text is that keyword.
+    /// </summary>
+    public ChatbotAction Action { get; init; }
+
+    /// <summary>Gets a value indicating whether the reply arrived as a Server-Sent-Events stream.</summary>
+    public bool Streamed { get; init; }
+
+    /// <summary>Gets the HTTP status code, or <see langword="null"/> when no response arrived.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>Gets what was skipped, ignored or not understood along the way.</summary>
+    public IReadOnlyList<ChatbotWarning> Warnings { get; init; } = [];
+
+    /// <summary>Gets how long the parts of the reply took.</summary>
+    public ChatbotTimings Timings { get; init; }
+
+    /// <summary>Gets the number of body bytes read.</summary>
+    public long BytesRead { get; init; }
+
+    /// <summary>Gets a sentence saying why the reply did not complete, or <see langword="null"/> when it did.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>Gets the start of the body of an <see cref="ChatbotOutcome.HttpError"/> reply (capped), or <see langword="null"/>.</summary>
+    public string? ErrorBodyExcerpt { get; init; }
+
+    /// <summary>Gets a value indicating whether the reply completed normally.</summary>
+    public bool IsCompleted => Outcome == ChatbotOutcome.Completed;
+
+    /// <summary>Gets a value indicating whether the reply did not complete but some text arrived before it ended.</summary>
+    public bool IsPartial => Outcome != ChatbotOutcome.Completed && Text.Length > 0;
+}

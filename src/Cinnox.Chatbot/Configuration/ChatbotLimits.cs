@@ -1,0 +1,69 @@
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// The time and size limits that bound one reply from a chatbot (SPEC §5).
+/// </summary>
+/// <remarks>
+/// The defaults are those of the CINNOX platform. A limit that is exceeded stops reading at once and
+/// ends the reply with the matching <see cref="ChatbotOutcome"/>; what was received before is kept.
+/// </remarks>
+public sealed class ChatbotLimits
+{
+    /// <summary>The default <see cref="TotalResponseTime"/>: 120 seconds.</summary>
+    public static readonly TimeSpan DefaultTotalResponseTime = TimeSpan.FromSeconds(120);
+
+    /// <summary>The default <see cref="MaxEventBytes"/>: 1 MB (1,048,576 bytes).</summary>
+    public const int DefaultMaxEventBytes = 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxResponseBytes"/>: 4 MB (4,194,304 bytes).</summary>
+    public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the longest a reply may take, from sending the request to the end of the reply.
+    /// </summary>
+    /// <value>120 seconds.</value>
+    public TimeSpan TotalResponseTime { get; set; } = DefaultTotalResponseTime;
+
+    /// <summary>
+    /// Gets or sets the largest one Server-Sent Event may be: its bytes on the wire, up to and including
+    /// the blank line that ends it.
+    /// </summary>
+    /// <value>1,048,576 bytes.</value>
+    public int MaxEventBytes { get; set; } = DefaultMaxEventBytes;
+
+    /// <summary>
+    /// Gets or sets the largest a whole response body may be, comments included. It also caps JSON replies.
+    /// </summary>
+    /// <value>4,194,304 bytes.</value>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>Creates a copy of these limits.</summary>
+    /// <returns>A new <see cref="ChatbotLimits"/> with the same values.</returns>
+    public ChatbotLimits Clone() => new()
+    {
+        TotalResponseTime = TotalResponseTime,
+        MaxEventBytes = MaxEventBytes,
+        MaxResponseBytes = MaxResponseBytes,
+    };
+
+    internal void Validate(string prefix, List<ChatbotValidationIssue> issues)
+    {
+        if (TotalResponseTime <= TimeSpan.Zero || TotalResponseTime == Timeout.InfiniteTimeSpan)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + nameof(TotalResponseTime), ChatbotValidationCodes.OutOfRange,
+                $"{nameof(TotalResponseTime)} must be a positive, finite time span (the default is {DefaultTotalResponseTime.TotalSeconds:0} s)."));
+        }
+
+        if (MaxEventBytes <= 0)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + nameof(MaxEventBytes), ChatbotValidationCodes.OutOfRange,
+                $"{nameof(MaxEventBytes)} must be a positive number of bytes (the default is {DefaultMaxEventBytes:N0})."));
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + nameof(MaxResponseBytes), ChatbotValidationCodes.OutOfRange,
+                $"{nameof(MaxResponseBytes)} must be a positive number of bytes (the default is {DefaultMaxResponseBytes:N0})."));
+        }
+    }
+}

@@ -1,0 +1,312 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Cinnox.Chatbot.Internal;
+
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// Reads and writes CINNOX chatbot requests and replies (SPEC §2, §3).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Readers are tolerant: unknown properties are ignored (and kept on the model), unknown message, container,
+/// item and action types become unknown nodes. Anything that cannot be read — malformed or truncated JSON,
+/// a value of the wrong JSON type, nesting deeper than <see cref="MaxDepth"/>, a missing <c>message</c> or
+/// <c>query</c> — throws <see cref="ChatbotProtocolException"/> and nothing else.
+/// </para>
+/// <para>
+/// Writers emit UTF-8 JSON without escaping non-ASCII text, so sizes on the wire match the text. They do not
+/// validate; check a message first with <see cref="ChatbotMessageValidator"/> or compose it with the builders.
+/// </para>
+/// </remarks>
+public static class ChatbotJson
+{
+    /// <summary>The deepest nesting of JSON objects and arrays the readers accept: 64.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+
+    /// <summary>
+    /// Gets the source-generated context used by the readers and writers, configured to write non-ASCII text
+    /// unescaped. Its options can be passed to <see cref="JsonSerializer"/>.
+    /// </summary>
+    public static ChatbotJsonContext Context { get; } = new(new JsonSerializerOptions(ChatbotJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
+    /// <param name="utf8Json">The body as UTF-8 bytes.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
+    public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        return ReadReply(ref reader);
+    }
+
+    /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
+    /// <param name="utf8Json">The body as UTF-8 bytes, possibly in several segments.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
+    public static ChatbotMessage ParseReply(ReadOnlySequence<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        return ReadReply(ref reader);
+    }
+
+    /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
+    /// <param name="json">The body as text.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
+    public static ChatbotMessage ParseReply(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ParseReply(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a message object on its own (the value of a reply's <c>message</c>).</summary>
+    /// <param name="utf8Json">The message object as UTF-8 bytes.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ChatbotProtocolException">The bytes are not a CINNOX message.</exception>
+    public static ChatbotMessage ParseMessage(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new ChatbotProtocolException("The message is empty; expected a JSON object.");
+            }
+
+            var message = ReadMessageValue(ref reader);
+            EnsureEnd(ref reader);
+            return message;
+        }
+        catch (JsonException exception)
+        {
+            throw Wrap(exception, "message");
+        }
+    }
+
+    /// <summary>Writes a reply body <c>{"message": {...}}</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="message">The message.</param>
+    public static void WriteReply(Utf8JsonWriter writer, ChatbotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(message);
+        writer.WriteStartObject();
+        writer.WritePropertyName("message"u8);
+        WriteMessage(writer, message);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a message object on its own.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="message">The message.</param>
+    public static void WriteMessage(Utf8JsonWriter writer, ChatbotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(message);
+        JsonSerializer.Serialize(writer, message, Context.ChatbotMessage);
+    }
+
+    /// <summary>Serializes a reply body <c>{"message": {...}}</c> to UTF-8 bytes.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    public static byte[] SerializeReply(ChatbotMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteReply(writer, message);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Serializes a reply body <c>{"message": {...}}</c> to a string.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The JSON text.</returns>
+    public static string SerializeReplyToString(ChatbotMessage message) => Encoding.UTF8.GetString(SerializeReply(message));
+
+    /// <summary>Reads a request body in either format (SPEC §2).</summary>
+    /// <param name="utf8Json">The body as UTF-8 bytes.</param>
+    /// <returns>The request; <see cref="ChatbotRequest.Format"/> tells which format it came in.</returns>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX request, for example it has no string query.</exception>
+    public static ChatbotRequest ParseRequest(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new ChatbotProtocolException("The request body is empty; expected a JSON object.");
+            }
+
+            var request = JsonSerializer.Deserialize(ref reader, Context.ChatbotRequest)
+                ?? throw new ChatbotProtocolException("The request body is null; expected a JSON object.");
+            EnsureEnd(ref reader);
+            return request;
+        }
+        catch (JsonException exception)
+        {
+            throw Wrap(exception, "request");
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            throw new ChatbotProtocolException($"The request body cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Reads a request body in either format (SPEC §2).</summary>
+    /// <param name="json">The body as text.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX request.</exception>
+    public static ChatbotRequest ParseRequest(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ParseRequest(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Writes a request body.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="format">The format: the current one with every field, or the legacy <c>{"queryResult":{"queryText":"..."}}</c>.</param>
+    public static void WriteRequest(Utf8JsonWriter writer, ChatbotRequest request, ChatbotRequestFormat format = ChatbotRequestFormat.Current)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(request);
+        if (format == ChatbotRequestFormat.Legacy)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("queryResult"u8);
+            writer.WriteString("queryText"u8, request.Query);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, request, Context.ChatbotRequest);
+    }
+
+    /// <summary>Serializes a request body to UTF-8 bytes.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="format">The format.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    public static byte[] SerializeRequest(ChatbotRequest request, ChatbotRequestFormat format = ChatbotRequestFormat.Current)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteRequest(writer, request, format);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <param name="output">Where the UTF-8 JSON goes.</param>
+    /// <returns>The writer; dispose or flush it when done.</returns>
+    public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, WriterOptions);
+
+    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <param name="output">Where the UTF-8 JSON goes.</param>
+    /// <returns>The writer; dispose or flush it when done.</returns>
+    public static Utf8JsonWriter CreateWriter(Stream output) => new(output, WriterOptions);
+
+    private static ChatbotMessage ReadReply(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new ChatbotProtocolException("The reply body is empty; expected {\"message\": {...}}.");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ChatbotProtocolException(
+                    $"The reply body is {JsonReading.Describe(reader.TokenType)}; expected a JSON object {{\"message\": {{...}}}}.");
+            }
+
+            ChatbotMessage? message = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isMessage = reader.ValueTextEquals("message"u8);
+                reader.Read();
+                if (isMessage)
+                {
+                    message = ReadMessageValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                throw new JsonException("The reply body is not a complete JSON object.");
+            }
+
+            EnsureEnd(ref reader);
+            return message ?? throw new ChatbotProtocolException("The reply has no 'message' object; expected {\"message\": {...}}.", "$.message", null, null, null);
+        }
+        catch (JsonException exception)
+        {
+            throw Wrap(exception, "reply");
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ChatbotProtocolException($"The reply cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    private static ChatbotMessage ReadMessageValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new ChatbotProtocolException(
+                $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
+        }
+
+        return JsonSerializer.Deserialize(ref reader, Context.ChatbotMessage)!;
+    }
+
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        // Utf8JsonReader rejects trailing content itself once it is asked for more (it allows only white space).
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected content after the end of the JSON document.");
+        }
+    }
+
+    private static ChatbotProtocolException Wrap(JsonException exception, string what)
+    {
+        var where = exception.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+        var position = exception.LineNumber is { } line
+            ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})"
+            : string.Empty;
+        return new ChatbotProtocolException(
+            $"The {what} is not valid CINNOX JSON{where}{position}: {exception.Message}",
+            exception.Path,
+            exception.LineNumber,
+            exception.BytePositionInLine,
+            exception);
+    }
+}
