@@ -22,7 +22,7 @@ internal sealed class RoomEventQueue
         }
     }
 
-    public void Deliver(Action<ChatRoomEventArgs> raise)
+    public void Deliver(object sender, Func<EventHandler<ChatRoomEventArgs>?> handlers)
     {
         lock (_gate)
         {
@@ -47,15 +47,19 @@ internal sealed class RoomEventQueue
                 }
             }
 
-            try
+            // Each handler is called on its own so that one that throws does not keep the others from hearing.
+            foreach (var handler in Delegate.EnumerateInvocationList(handlers()))
             {
-                raise(next);
-            }
-#pragma warning disable CA1031 // A failing handler must not stop the others from hearing of later changes; it is rethrown below.
-            catch (Exception exception)
+                try
+                {
+                    handler(sender, next);
+                }
+#pragma warning disable CA1031 // A failing handler must not stop the others, or later changes, from being heard; it is rethrown below.
+                catch (Exception exception)
 #pragma warning restore CA1031
-            {
-                (failures ??= []).Add(exception);
+                {
+                    (failures ??= []).Add(exception);
+                }
             }
         }
 

@@ -839,7 +839,7 @@ public abstract class ChatRoom
         _events.Enqueue(create(++_version, Clock.GetUtcNow()));
 
     /// <summary>Raises the recorded changes. Called after the lock is released.</summary>
-    private protected void DeliverEvents() => _events.Deliver(change => Changed?.Invoke(this, change));
+    private protected void DeliverEvents() => _events.Deliver(this, () => Changed);
 
     /// <summary>Gets a member or throws <see cref="ChatRoomRule.NotAMember"/>. Called under <see cref="Gate"/>.</summary>
     /// <param name="memberId">The member.</param>
