@@ -17,8 +17,10 @@ namespace Cinnox.Chatbot;
 /// <c>query</c> — throws <see cref="ChatbotProtocolException"/> and nothing else.
 /// </para>
 /// <para>
-/// Writers emit UTF-8 JSON without escaping non-ASCII text, so sizes on the wire match the text. They do not
-/// validate; check a message first with <see cref="ChatbotMessageValidator"/> or compose it with the builders.
+/// Writers emit UTF-8 JSON without escaping non-ASCII text of the Basic Multilingual Plane (accented letters,
+/// CJK), so sizes on the wire stay close to the text; characters outside it, such as emoji, are written as
+/// <c>\uXXXX</c> surrogate escapes, which every JSON reader accepts. Writers do not validate; check a message
+/// first with <see cref="ChatbotMessageValidator"/> or compose it with the builders.
 /// </para>
 /// </remarks>
 public static class ChatbotJson
@@ -36,7 +38,7 @@ public static class ChatbotJson
 
     /// <summary>
     /// Gets the source-generated context used by the readers and writers, configured to write non-ASCII text
-    /// unescaped. Its options can be passed to <see cref="JsonSerializer"/>.
+    /// of the Basic Multilingual Plane unescaped. Its options can be passed to <see cref="JsonSerializer"/>.
     /// </summary>
     public static ChatbotJsonContext Context { get; } = new(new JsonSerializerOptions(ChatbotJsonContext.Default.Options)
     {
@@ -49,6 +51,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
     public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         return ReadReply(ref reader);
     }
@@ -80,6 +83,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The bytes are not a CINNOX message.</exception>
     public static ChatbotMessage ParseMessage(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "message", "a JSON object with a numeric 'type'");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
@@ -147,6 +151,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX request, for example it has no string query.</exception>
     public static ChatbotRequest ParseRequest(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "request body", "a JSON object with a string 'query'");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
@@ -218,12 +223,12 @@ public static class ChatbotJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <summary>Creates a writer with the options the SDK writes with (non-ASCII text of the Basic Multilingual Plane unescaped).</summary>
     /// <param name="output">Where the UTF-8 JSON goes.</param>
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, WriterOptions);
 
-    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <summary>Creates a writer with the options the SDK writes with (non-ASCII text of the Basic Multilingual Plane unescaped).</summary>
     /// <param name="output">Where the UTF-8 JSON goes.</param>
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(Stream output) => new(output, WriterOptions);
@@ -285,6 +290,14 @@ public static class ChatbotJson
         }
 
         return JsonSerializer.Deserialize(ref reader, Context.ChatbotMessage)!;
+    }
+
+    private static void EnsureNotBlank(ReadOnlySpan<byte> utf8Json, string what, string expected)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new ChatbotProtocolException($"The {what} is empty; expected {expected}.");
+        }
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader)
