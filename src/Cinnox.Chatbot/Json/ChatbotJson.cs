@@ -98,7 +98,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "message");
+            throw Wrap(exception, "message", string.Empty);
         }
     }
 
@@ -167,7 +167,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "request");
+            throw Wrap(exception, "request", string.Empty);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -273,7 +273,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "reply");
+            throw Wrap(exception, "reply", "$.message");
         }
         catch (InvalidOperationException exception)
         {
@@ -289,7 +289,7 @@ public static class ChatbotJson
                 $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
         }
 
-        return JsonSerializer.Deserialize(ref reader, Context.ChatbotMessage)!;
+        return ProtocolReader.ReadMessage(ref reader);
     }
 
     private static void EnsureNotBlank(ReadOnlySpan<byte> utf8Json, string what, string expected)
@@ -309,17 +309,17 @@ public static class ChatbotJson
         }
     }
 
-    private static ChatbotProtocolException Wrap(JsonException exception, string what)
+    private static ChatbotProtocolException Wrap(JsonException exception, string what, string root)
     {
-        var where = exception.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-        var position = exception.LineNumber is { } line
-            ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})"
-            : string.Empty;
-        return new ChatbotProtocolException(
-            $"The {what} is not valid CINNOX JSON{where}{position}: {exception.Message}",
-            exception.Path,
-            exception.LineNumber,
-            exception.BytePositionInLine,
-            exception);
+        // Errors found by the model reader carry the path below the message; the reader's own errors
+        // (malformed JSON, too deep) carry a line and byte position instead.
+        var inner = exception is ProtocolReadException { InnerException: JsonException cause } read && read.RelativePath.Length == 0 ? cause : exception;
+        string? path = exception is ProtocolReadException { RelativePath.Length: > 0 } located
+            ? (root.Length == 0 ? "$." : root + ".") + located.RelativePath
+            : inner.Path;
+        var line = inner.LineNumber;
+        var position = inner.BytePositionInLine;
+        var where = line is { } number ? $" (line {number + 1}, byte {position + 1})" : string.Empty;
+        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {exception.Message}", path, line, position, exception);
     }
 }

@@ -57,17 +57,28 @@ public class ReplyJsonTests
     [InlineData("{}", "no 'message'")]
     [InlineData("""{"message":null}""", "'message' is null")]
     [InlineData("""{"message":"hi"}""", "'message' is a string")]
-    [InlineData("""{"message":{"type":1,"text":5}}""", "not valid CINNOX JSON")]
+    [InlineData("""{"message":{"type":1,"text":5}}""", "'text' must be a string but is a number")]
     [InlineData("""{"message":{"type":5,"advancedItems":{}}}""", "not valid CINNOX JSON")]
-    [InlineData("""{"message":{"type":5,"advancedItems":[null]}}""", "not valid CINNOX JSON")]
+    [InlineData("""{"message":{"type":5,"advancedItems":[null]}}""", "'advancedItems[0]' must be an advanced container, a JSON object, but is null")]
     [InlineData("""{"message":{"type":5,"advancedItems":[7]}}""", "JSON object")]
-    [InlineData("""{"message":{"type":5,"advancedItems":[{"type":1,"items":[{"type":12,"text":"b","action":"go"}]}]}}""", "button action")]
+    [InlineData("""{"message":{"type":5,"advancedItems":[{"type":1,"items":[{"type":12,"text":"b","action":"go"}]}]}}""", "'advancedItems[0].items[0].action' must be a button action")]
     [InlineData("""{"message":{"type":1,"text":"hi"}""", "not valid CINNOX JSON")]
     [InlineData("""{"message":{"type":1,"text":"hi"}} {}""", "not valid CINNOX JSON")]
-    [InlineData("{\"message\":{\"type\":1,\"text\":\"\\ud800\"}}", "not valid CINNOX JSON")]
+    [InlineData("{\"message\":{\"type\":1,\"text\":\"\\ud800\"}}", "'text' is not valid text")]
     public void ParseReply_MalformedInput_ThrowsOnlyProtocolException(string json, string reason) =>
         FluentActions.Invoking(() => ChatbotJson.ParseReply(json))
             .Should().Throw<ChatbotProtocolException>().Which.Message.Should().ContainAll(reason.Split('|', StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public void ParseReply_WrongTypeDeepInside_ReportsTheJsonPath()
+    {
+        var exception = FluentActions.Invoking(() => ChatbotJson.ParseReply("""
+            {"message":{"type":5,"advancedItems":[{"type":2,"items":[{"type":1,"items":[{"type":10,"fileUrl":[]}]}]}]}}
+            """)).Should().Throw<ChatbotProtocolException>().Which;
+
+        exception.Path.Should().Be("$.message.advancedItems[0].items[0].items[0].fileUrl");
+        exception.Message.Should().Contain("must be a string but is an array");
+    }
 
     [Fact]
     public void ParseReply_InvalidUtf8_ThrowsProtocolException() =>
