@@ -45,6 +45,9 @@ public sealed partial class ChatbotConversation
     /// <summary>The warning code recorded when a reply completed with nothing to show.</summary>
     public const string EmptyReplyWarning = "empty-reply";
 
+    /// <summary>The warning code recorded when the enquiry was closed before the reply could be shown, so it was dropped.</summary>
+    public const string ReplyDroppedWarning = "reply-dropped";
+
     private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly ILogger _logger;
 
@@ -230,6 +233,12 @@ public sealed partial class ChatbotConversation
 
             RecordWarnings(reply.Warnings, warnings);
             var (message, notice) = writer.Complete(reply);
+            if (writer.IsDropped)
+            {
+                Warn(warnings, new ChatbotWarning(ReplyDroppedWarning, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
+                return new ChatbotTurn { VisitorMessage = visitorMessage, Reply = reply, ReplyMessage = message, Warnings = warnings.AsReadOnly(), Status = Room.Status };
+            }
+
             if (!reply.IsCompleted)
             {
                 Log.ReplyEndedEarly(_logger, Room.Enquiry.EnquiryId, reply.Outcome, message is not null);
@@ -275,6 +284,11 @@ public sealed partial class ChatbotConversation
                 case ChatbotReplyUpdateKind.Completed when update.Reply is { } reply:
                     return reply;
             }
+
+            if (writer.IsDropped)
+            {
+                break; // Leaving the loop disposes the stream, which closes the connection.
+            }
         }
 
         // A client that ends its updates without the final one: keep what arrived, as the fold of ToReplyAsync does.
@@ -285,7 +299,7 @@ public sealed partial class ChatbotConversation
             Message = text.Length > 0 ? new ChatbotTextMessage(text) : null,
             Text = text,
             Streamed = true,
-            FailureReason = "The updates ended without a final reply.",
+            FailureReason = writer.IsDropped ? "The enquiry was closed while the reply was arriving." : "The updates ended without a final reply.",
         };
     }
 

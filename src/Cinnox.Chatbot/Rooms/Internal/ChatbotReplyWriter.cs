@@ -16,9 +16,12 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
 
     public string ReceivedText => _received.ToString();
 
+    /// <summary>Gets a value indicating whether the enquiry was closed before the reply could be shown; the rest is dropped.</summary>
+    public bool IsDropped { get; private set; }
+
     public void Append(string delta)
     {
-        if (delta.Length == 0)
+        if (delta.Length == 0 || IsDropped)
         {
             return;
         }
@@ -36,6 +39,11 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
 
     public void Replace(string text)
     {
+        if (IsDropped)
+        {
+            return;
+        }
+
         _received.Clear().Append(text);
         Show();
     }
@@ -67,6 +75,11 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
         }
 
         if (reply.IsCompleted)
+        {
+            return (null, null);
+        }
+
+        if (IsDropped)
         {
             return (null, null);
         }
@@ -128,7 +141,12 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
 
         if (_messageId is null)
         {
-            _messageId = room.BeginChatbotReply(bot, text).Id;
+            if (TryPost(() => room.BeginChatbotReply(bot, text)) is not { } started)
+            {
+                return;
+            }
+
+            _messageId = started.Id;
         }
         else
         {
@@ -139,6 +157,26 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
         _synced = true;
     }
 
-    private RoomMessage Finish(ChatbotReplyContent content, ChatbotReply reply) =>
-        _messageId is null ? room.PostChatbotReply(bot, content, reply) : room.CompleteChatbotReply(_messageId, content, reply);
+    private RoomMessage? Finish(ChatbotReplyContent content, ChatbotReply reply) =>
+        _messageId is null ? TryPost(() => room.PostChatbotReply(bot, content, reply)) : room.CompleteChatbotReply(_messageId, content, reply);
+
+    // A reply that has not started showing cannot start once the enquiry is closed (say, by an agent while the
+    // chatbot was still answering); it is dropped. One that has started is always completed.
+    private RoomMessage? TryPost(Func<RoomMessage> post)
+    {
+        if (IsDropped)
+        {
+            return null;
+        }
+
+        try
+        {
+            return post();
+        }
+        catch (ChatRoomRuleException exception) when (exception.Rule == ChatRoomRule.EnquiryClosed)
+        {
+            IsDropped = true;
+            return null;
+        }
+    }
 }

@@ -351,6 +351,40 @@ public class ChatbotConversationTests
     }
 
     [Fact]
+    public async Task EnquiryClosedWhileReplyStreams_StartedMessageCompletes()
+    {
+        var gate = new TaskCompletionSource();
+        _client.Enqueue((_, cancellationToken) => Gated(gate.Task, cancellationToken, "Let me ", "see"));
+
+        var turn = _conversation.SendVisitorMessageAsync("Hello?");
+        await WaitUntil(() => BotMessages.Any());
+        _room.Accept(Bob);
+        _room.Close(Bob.Id);
+        gate.SetResult();
+
+        (await turn).ReplyMessage!.Text.Should().Be("Let me see");
+        ((ChatbotReplyContent)BotMessages.Single().Content).State.Should().Be(ChatbotReplyState.Completed);
+    }
+
+    [Fact]
+    public async Task EnquiryClosedBeforeReplyShows_ReplyDroppedWithWarning()
+    {
+        var gate = new TaskCompletionSource();
+        var requested = new TaskCompletionSource();
+        _client.Enqueue((_, cancellationToken) => HeldThenText(requested, gate.Task, cancellationToken));
+
+        var turn = _conversation.SendVisitorMessageAsync("Hello?");
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _room.Close(RoomMember.PlatformBotId);
+        gate.SetResult();
+
+        var result = await turn;
+        result.ReplyMessage.Should().BeNull();
+        result.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.ReplyDroppedWarning);
+        BotMessages.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ConcurrentVisitorMessages_PostedAtOnceAnsweredInOrder()
     {
         var gate = new TaskCompletionSource();
@@ -415,6 +449,16 @@ public class ChatbotConversationTests
         await gate.WaitAsync(cancellationToken);
         yield return ChatbotReplyUpdate.Delta(rest);
         yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed(first + rest, streamed: true));
+    }
+
+    private static async IAsyncEnumerable<ChatbotReplyUpdate> HeldThenText(TaskCompletionSource requested, Task gate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return ChatbotReplyUpdate.Delta("CLOSE");
+        requested.SetResult();
+        await gate.WaitAsync(cancellationToken);
+        yield return ChatbotReplyUpdate.Delta(" the window, it is cold");
+        yield return ChatbotReplyUpdate.Delta(" outside");
+        yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed("CLOSE the window, it is cold outside", streamed: true));
     }
 
     private static async IAsyncEnumerable<ChatbotReplyUpdate> Throwing([EnumeratorCancellation] CancellationToken cancellationToken)
