@@ -938,46 +938,26 @@ public abstract class ChatRoom
     private bool IsConnected(MemberState state) =>
         state.ConnectedAt is not null || (Kind != RoomKind.Enquiry && _lastChatAt is not null);
 
-    private ChatRoomRuleException? CheckEdit(string editorId, string messageId, DateTimeOffset now)
-    {
-        if (FindState(editorId) is null)
-        {
-            return NotAMember(editorId);
-        }
+    private ChatRoomRuleException? CheckEdit(string editorId, string messageId, DateTimeOffset now) =>
+        CheckOwnRecentMessage(editorId, messageId, now, "edit", ChatRoomRule.EditWindowExpired, message =>
+            message.Content is not TextMessageContent
+                ? Rule(ChatRoomRule.OnlyTextCanBeEdited, $"Message {messageId} is {Describe(message.Kind)}; only text messages can be edited.", messageId, editorId)
+                : message.ForwardedFrom is not null
+                    ? Rule(ChatRoomRule.ForwardedMessageCannotBeEdited, $"Message {messageId} was forwarded from another message and cannot be edited.", messageId, editorId)
+                    : null);
 
-        if (messageId is null || !_messagesById.TryGetValue(messageId, out var slot))
-        {
-            return NotFound(messageId, editorId);
-        }
+    private ChatRoomRuleException? CheckRecall(string memberId, string messageId, DateTimeOffset now) =>
+        CheckOwnRecentMessage(memberId, messageId, now, "recall", ChatRoomRule.RecallWindowExpired, message =>
+            message.Content is TextMessageContent or FileMessageContent
+                ? null
+                : Rule(ChatRoomRule.CannotBeRecalled,
+                    $"Message {messageId} is {Describe(message.Kind)}; only text messages and files can be recalled{(message.Kind == RoomMessageKind.Sms ? " (an SMS has already been delivered)" : string.Empty)}.",
+                    messageId, memberId));
 
-        var message = slot.Message;
-        if (message.Sender.Id != editorId)
-        {
-            return Rule(ChatRoomRule.NotTheSender, $"Only {message.Sender.DisplayName}, who sent message {messageId}, may edit it.", messageId, editorId);
-        }
-
-        if (message.IsRecalled)
-        {
-            return Rule(ChatRoomRule.MessageRecalled, $"Message {messageId} was recalled; a recalled message cannot be edited.", messageId, editorId);
-        }
-
-        if (message.Content is not TextMessageContent)
-        {
-            return Rule(ChatRoomRule.OnlyTextCanBeEdited, $"Message {messageId} is {Describe(message.Kind)}; only text messages can be edited.", messageId, editorId);
-        }
-
-        if (message.ForwardedFrom is not null)
-        {
-            return Rule(ChatRoomRule.ForwardedMessageCannotBeEdited, $"Message {messageId} was forwarded from another message and cannot be edited.", messageId, editorId);
-        }
-
-        var elapsed = now - message.SentAt;
-        return elapsed > EditAndRecallWindow
-            ? Rule(ChatRoomRule.EditWindowExpired, $"Message {messageId} was sent {FormatElapsed(elapsed)} ago; a message can be edited for 5:00 after it is sent.", messageId, editorId)
-            : null;
-    }
-
-    private ChatRoomRuleException? CheckRecall(string memberId, string messageId, DateTimeOffset now)
+    // The rules edit and recall share, in the order they are checked: a member, the message exists, they sent it,
+    // it is not recalled, its kind allows the change, and at most five minutes have passed (SPEC §6).
+    private ChatRoomRuleException? CheckOwnRecentMessage(
+        string memberId, string messageId, DateTimeOffset now, string verb, ChatRoomRule windowRule, Func<RoomMessage, ChatRoomRuleException?> checkKind)
     {
         if (FindState(memberId) is null)
         {
@@ -992,24 +972,22 @@ public abstract class ChatRoom
         var message = slot.Message;
         if (message.Sender.Id != memberId)
         {
-            return Rule(ChatRoomRule.NotTheSender, $"Only {message.Sender.DisplayName}, who sent message {messageId}, may recall it.", messageId, memberId);
+            return Rule(ChatRoomRule.NotTheSender, $"Only {message.Sender.DisplayName}, who sent message {messageId}, may {verb} it.", messageId, memberId);
         }
 
         if (message.IsRecalled)
         {
-            return Rule(ChatRoomRule.MessageRecalled, $"Message {messageId} was already recalled.", messageId, memberId);
+            return Rule(ChatRoomRule.MessageRecalled, $"Message {messageId} was recalled; a recalled message cannot be {verb}ed.", messageId, memberId);
         }
 
-        if (message.Content is not (TextMessageContent or FileMessageContent))
+        if (checkKind(message) is { } refusal)
         {
-            return Rule(ChatRoomRule.CannotBeRecalled,
-                $"Message {messageId} is {Describe(message.Kind)}; only text messages and files can be recalled{(message.Kind == RoomMessageKind.Sms ? " (an SMS has already been delivered)" : string.Empty)}.",
-                messageId, memberId);
+            return refusal;
         }
 
         var elapsed = now - message.SentAt;
         return elapsed > EditAndRecallWindow
-            ? Rule(ChatRoomRule.RecallWindowExpired, $"Message {messageId} was sent {FormatElapsed(elapsed)} ago; a message can be recalled for 5:00 after it is sent.", messageId, memberId)
+            ? Rule(windowRule, $"Message {messageId} was sent {FormatElapsed(elapsed)} ago; a message can be {verb}ed for 5:00 after it is sent.", messageId, memberId)
             : null;
     }
 
