@@ -27,6 +27,13 @@ public sealed class SystemMessageContent : RoomMessageContent
     /// <summary>Gets the labelled lines shown under the sentence.</summary>
     public IReadOnlyList<SystemMessageField> Fields { get; }
 
+    /// <summary>
+    /// Gets the id of the member whose action the message reports (the agent who joined, the member who closed the
+    /// enquiry), or <see langword="null"/>. For that member the message counts as their own: it neither notifies
+    /// them nor counts as unread.
+    /// </summary>
+    public string? ActorId { get; init; }
+
     /// <inheritdoc />
     public override RoomMessageKind Kind => RoomMessageKind.System;
 

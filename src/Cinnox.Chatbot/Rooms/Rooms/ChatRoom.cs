@@ -605,8 +605,8 @@ public abstract class ChatRoom
     }
 
     /// <summary>
-    /// Counts a member's unread messages: messages after their read position that are not their own and not
-    /// recalled.
+    /// Counts a member's unread messages: messages after their read position that are not their own (nor system
+    /// messages reporting their own action) and not recalled.
     /// </summary>
     /// <param name="memberId">The member.</param>
     /// <returns>The count; 0 for someone who is not a member.</returns>
@@ -1011,7 +1011,7 @@ public abstract class ChatRoom
             return new(false, NotificationReason.Bot);
         }
 
-        if (message.Sender.Id == state.Member.Id)
+        if (IsOwn(message, state.Member.Id))
         {
             return new(false, NotificationReason.OwnMessage);
         }
@@ -1030,13 +1030,17 @@ public abstract class ChatRoom
         };
     }
 
+    // A member's own messages, and system messages that report their own action, neither notify them nor count as unread.
+    private static bool IsOwn(RoomMessage message, string memberId) =>
+        message.Sender.Id == memberId || (message.Content is SystemMessageContent { ActorId: { } actor } && actor == memberId);
+
     private int CountUnread(MemberState state)
     {
         var count = 0;
         for (var i = (int)Math.Min(state.ReadSequence, _messages.Count); i < _messages.Count; i++)
         {
             var message = _messages[i].Message;
-            if (!message.IsRecalled && message.Sender.Id != state.Member.Id)
+            if (!message.IsRecalled && !IsOwn(message, state.Member.Id))
             {
                 count++;
             }

@@ -316,7 +316,7 @@ public sealed class EnquiryRoom : ChatRoom
         }
 
         DeliverEvents();
-        PostSystemMessage(new SystemMessageContent(SystemMessageKind.AgentJoined, $"{agent.DisplayName} joined the enquiry."));
+        PostSystemMessage(new SystemMessageContent(SystemMessageKind.AgentJoined, $"{agent.DisplayName} joined the enquiry.") { ActorId = agent.Id });
     }
 
     /// <summary>Closes the enquiry. The platform bot posts a system message; nothing more can be posted after it.</summary>
@@ -339,7 +339,10 @@ public sealed class EnquiryRoom : ChatRoom
         DeliverEvents();
         PostSystemMessage(new SystemMessageContent(
             SystemMessageKind.EnquiryClosed,
-            reason is null ? $"{closedBy.DisplayName} closed the enquiry." : $"{closedBy.DisplayName} closed the enquiry: {reason}"));
+            reason is null ? $"{closedBy.DisplayName} closed the enquiry." : $"{closedBy.DisplayName} closed the enquiry: {reason}")
+        {
+            ActorId = closedBy.Id,
+        });
     }
 
     internal void AddChatbot(RoomMember bot)

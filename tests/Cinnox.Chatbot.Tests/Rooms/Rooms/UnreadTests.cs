@@ -96,7 +96,23 @@ public class UnreadTests
 
         room.Accept(Bob);
 
-        // The opening message, the visitor's message and the "joined" notice.
-        room.GetUnreadCount(Bob.Id).Should().Be(3);
+        // The opening message and the visitor's message; the "joined" notice reports Bob's own action.
+        room.GetUnreadCount(Bob.Id).Should().Be(2);
+    }
+
+    [Fact]
+    public void SystemMessageOfOwnAction_NeitherUnreadNorNotified()
+    {
+        var room = Enquiry(_clock);
+        room.Accept(Bob);
+        room.MarkRead(Bob.Id);
+
+        room.Close(Bob.Id, "resolved");
+
+        var closed = room.Messages[^1];
+        ((SystemMessageContent)closed.Content).ActorId.Should().Be(Bob.Id);
+        room.GetUnreadCount(Bob.Id).Should().Be(0);
+        room.GetNotificationDecision(Bob.Id, closed).Reason.Should().Be(NotificationReason.OwnMessage);
+        room.GetUnreadCount(room.Visitor.Id).Should().BeGreaterThan(0);
     }
 }
