@@ -47,7 +47,7 @@ public class ChatRoomBenchmarks
             writer.Append("word ");
         }
 
-        var (message, _) = writer.Complete(new ChatbotReply { Outcome = ChatbotOutcome.Completed, Text = writer.ReceivedText, Streamed = true });
+        var (message, _) = writer.Complete(new ChatbotReply { Outcome = ChatbotOutcome.Completed, Text = writer.ReceivedText, Streamed = true }, ChatbotAction.None);
         return message!.Text!.Length;
     }
 

@@ -39,14 +39,20 @@ namespace Cinnox.Chatbot.Rooms;
 public sealed partial class ChatbotConversation
 #pragma warning restore CA1001
 {
-    /// <summary>The warning code recorded when a chatbot asks for a transfer the destination does not allow.</summary>
-    public const string TransferNotAllowedWarning = "transfer-not-allowed";
+    /// <summary>
+    /// The warning code recorded when a chatbot asks for a transfer the destination does not allow (the same code the
+    /// client reports for it, so a transfer refused once is recorded once).
+    /// </summary>
+    public const string TransferNotAllowedWarning = "transferNotEnabled";
 
     /// <summary>The warning code recorded when a reply completed with nothing to show.</summary>
-    public const string EmptyReplyWarning = "empty-reply";
+    public const string EmptyReplyWarning = "emptyReply";
 
     /// <summary>The warning code recorded when the enquiry was closed before the reply could be shown, so it was dropped.</summary>
-    public const string ReplyDroppedWarning = "reply-dropped";
+    public const string ReplyDroppedWarning = "replyDropped";
+
+    /// <summary>The warning code recorded when an action could not be applied because the enquiry had moved on meanwhile.</summary>
+    public const string ActionNotAppliedWarning = "actionNotApplied";
 
     private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly ILogger _logger;
@@ -232,7 +238,14 @@ public sealed partial class ChatbotConversation
             }
 
             RecordWarnings(reply.Warnings, warnings);
-            var (message, notice) = writer.Complete(reply);
+
+            // The keyword is read from the final text too: a client may already have turned a DIRECT_TRANSFER the
+            // destination does not allow into no action, and the keyword must still not show as text.
+            var keyword = !reply.IsCompleted ? ChatbotAction.None
+                : reply.Action != ChatbotAction.None ? reply.Action
+                : reply.Message is ChatbotAdvancedMessage ? ChatbotAction.None
+                : ChatbotKeywords.GetAction(reply.Text);
+            var (message, notice) = writer.Complete(reply, keyword);
             if (writer.IsDropped)
             {
                 Warn(warnings, new ChatbotWarning(ReplyDroppedWarning, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
@@ -243,12 +256,12 @@ public sealed partial class ChatbotConversation
             {
                 Log.ReplyEndedEarly(_logger, Room.Enquiry.EnquiryId, reply.Outcome, message is not null);
             }
-            else if (message is null && reply.Action == ChatbotAction.None)
+            else if (message is null && keyword == ChatbotAction.None)
             {
                 Warn(warnings, new ChatbotWarning(EmptyReplyWarning, $"{Chatbot.DisplayName} replied with nothing to show."));
             }
 
-            var action = reply.IsCompleted ? Perform(reply.Action, warnings) : ChatbotAction.None;
+            var action = Perform(keyword, warnings);
             return new ChatbotTurn
             {
                 VisitorMessage = visitorMessage,
@@ -309,8 +322,12 @@ public sealed partial class ChatbotConversation
         {
             case ChatbotAction.DirectTransfer when !Client.Destination.TransferToLiveAgent:
                 Log.TransferNotAllowed(_logger, Client.Destination.Name, Room.Enquiry.EnquiryId);
-                Warn(warnings, new ChatbotWarning(TransferNotAllowedWarning,
-                    $"{Chatbot.DisplayName} asked to transfer the enquiry to a live agent (DIRECT_TRANSFER), but the destination does not allow it (TransferToLiveAgent is off); the chatbot keeps the enquiry."));
+                if (!warnings.Exists(static warning => warning.Code == TransferNotAllowedWarning))
+                {
+                    Warn(warnings, new ChatbotWarning(TransferNotAllowedWarning,
+                        $"{Chatbot.DisplayName} asked to transfer the enquiry to a live agent (DIRECT_TRANSFER), but the destination does not allow it (TransferToLiveAgent is off); the chatbot keeps the enquiry."));
+                }
+
                 return ChatbotAction.None;
             case ChatbotAction.DirectTransfer:
                 return Try(() => Room.TransferToAgent($"{Chatbot.DisplayName} transferred the enquiry to a live agent."), action, warnings);
@@ -331,7 +348,7 @@ public sealed partial class ChatbotConversation
         catch (ChatRoomRuleException exception) when (exception.Rule is ChatRoomRule.EnquiryClosed or ChatRoomRule.EnquiryStatusConflict)
         {
             // Someone else moved the enquiry on while the reply was arriving.
-            Warn(warnings, new ChatbotWarning("action-not-applied", $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
+            Warn(warnings, new ChatbotWarning(ActionNotAppliedWarning, $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
             return ChatbotAction.None;
         }
     }

@@ -49,7 +49,9 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
     }
 
     /// <summary>Ends the reply: completes the message, posts a final one, or leaves a notice when nothing arrived.</summary>
-    public (RoomMessage? Message, RoomMessage? Notice) Complete(ChatbotReply reply)
+    /// <param name="reply">The final reply.</param>
+    /// <param name="keyword">The action keyword the final text stands for, if any; it is never shown as text.</param>
+    public (RoomMessage? Message, RoomMessage? Notice) Complete(ChatbotReply reply, ChatbotAction keyword)
     {
         var state = reply.IsCompleted ? ChatbotReplyState.Completed : ChatbotReplyState.Incomplete;
         if (reply.Message is ChatbotAdvancedMessage advanced)
@@ -57,7 +59,7 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
             return (Finish(new ChatbotReplyContent(string.Empty, advanced, state) { Outcome = reply.Outcome, Streamed = reply.Streamed }, reply), null);
         }
 
-        if (reply.IsCompleted && reply.Action != ChatbotAction.None)
+        if (keyword != ChatbotAction.None)
         {
             // A keyword is an action, not text: nothing is shown unless text that was no keyword was shown before it.
             return (_messageId is null ? null : Finish(TextContent(_shown.ToString(), state, reply), reply), null);

@@ -130,6 +130,30 @@ public class ChatbotConversationTests
     }
 
     [Fact]
+    public async Task DirectTransfer_ClientAlreadyRefusedIt_KeywordHiddenAndWarnedOnce()
+    {
+        // What the HTTP client returns when TransferToLiveAgent is off: the keyword's text, no action, and a warning.
+        var refused = new ChatbotWarning(ChatbotConversation.TransferNotAllowedWarning, "DIRECT_TRANSFER ignored: TransferToLiveAgent is off.");
+        var client = new ScriptedChatbotClient().EnqueueReply(new ChatbotReply
+        {
+            Outcome = ChatbotOutcome.Completed,
+            Message = new ChatbotTextMessage("DIRECT_TRANSFER"),
+            Text = "DIRECT_TRANSFER",
+            Action = ChatbotAction.None,
+            Warnings = [refused],
+        });
+        var room = Enquiry(_clock);
+        var conversation = new ChatbotConversation(room, client);
+
+        var turn = await conversation.SendVisitorMessageAsync("I want a human");
+
+        turn.ReplyMessage.Should().BeNull();
+        turn.Action.Should().Be(ChatbotAction.None);
+        turn.Warnings.Should().Equal(refused);
+        room.Status.Should().Be(EnquiryStatus.WithChatbot);
+    }
+
+    [Fact]
     public async Task KeywordPrefixThatDiverges_ShownAsText()
     {
         _client.EnqueueDeltas("  CLOSE", " the door", " please");
