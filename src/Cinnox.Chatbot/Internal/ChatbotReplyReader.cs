@@ -140,7 +140,7 @@ internal sealed class ChatbotReplyReader : IDisposable
         using var reader = new ChatbotReplyReader(limits ?? new ChatbotLimits(), transferToLiveAgent);
         try
         {
-            await reader.ReadToEndAsync(body, GetBodyKind(mediaType), cancellationToken).ConfigureAwait(false);
+            await reader.ReadToEndAsync(body, mediaType, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (Classify(exception) is { } outcome)
         {
@@ -163,13 +163,13 @@ internal sealed class ChatbotReplyReader : IDisposable
 
     /// <summary>Reads the whole body, keeping the text; nothing is yielded along the way.</summary>
     /// <param name="body">The body.</param>
-    /// <param name="kind">How to read it.</param>
+    /// <param name="mediaType">The media type of its <c>Content-Type</c>, or <see langword="null"/> when there is none.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>A task that completes when the body has ended.</returns>
-    public async Task ReadToEndAsync(Stream body, ChatbotBodyKind kind, CancellationToken cancellationToken)
+    public async Task ReadToEndAsync(Stream body, string? mediaType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var parser = await OpenAsync(body, kind, cancellationToken).ConfigureAwait(false);
+        var parser = await OpenAsync(body, mediaType, cancellationToken).ConfigureAwait(false);
         if (parser is null)
         {
             return;
@@ -186,13 +186,13 @@ internal sealed class ChatbotReplyReader : IDisposable
 
     /// <summary>Reads the whole body, yielding text deltas, replacements and warnings as they arrive.</summary>
     /// <param name="body">The body.</param>
-    /// <param name="kind">How to read it.</param>
+    /// <param name="mediaType">The media type of its <c>Content-Type</c>, or <see langword="null"/> when there is none.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The updates; never <see cref="ChatbotReplyUpdateKind.Completed"/>, which the caller makes with <see cref="CreateReply"/>.</returns>
-    public async IAsyncEnumerable<ChatbotReplyUpdate> ReadUpdatesAsync(Stream body, ChatbotBodyKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ChatbotReplyUpdate> ReadUpdatesAsync(Stream body, string? mediaType, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var parser = await OpenAsync(body, kind, cancellationToken).ConfigureAwait(false);
+        var parser = await OpenAsync(body, mediaType, cancellationToken).ConfigureAwait(false);
         if (parser is null)
         {
             if (_jsonMessage is ChatbotTextMessage { Text.Length: > 0 } text)
@@ -321,10 +321,17 @@ internal sealed class ChatbotReplyReader : IDisposable
     }
 
     /// <summary>Opens the body: reads a JSON reply whole (returning <see langword="null"/>) or returns the event parser.</summary>
-    private async ValueTask<SseParser<StreamEvent>?> OpenAsync(Stream body, ChatbotBodyKind kind, CancellationToken cancellationToken)
+    private async ValueTask<SseParser<StreamEvent>?> OpenAsync(Stream body, string? mediaType, CancellationToken cancellationToken)
     {
+        var kind = GetBodyKind(mediaType);
         if (kind == ChatbotBodyKind.Unknown)
         {
+            if (!string.IsNullOrEmpty(mediaType))
+            {
+                AddWarning(ChatbotWarningCodes.UnexpectedContentType,
+                    $"The reply's Content-Type is '{mediaType}', neither JSON nor text/event-stream; the body was read by its first byte.");
+            }
+
             (kind, body) = await SniffAsync(body, _limits.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
 
