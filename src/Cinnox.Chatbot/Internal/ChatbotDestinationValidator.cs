@@ -8,22 +8,10 @@ internal sealed class ChatbotDestinationValidator : IValidateOptions<ChatbotDest
     public ValidateOptionsResult Validate(string? name, ChatbotDestination options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var issues = options.Validate();
-        return issues.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(issues.Select(issue => $"Chatbot destination '{name}': {issue}"));
+        return ToResult($"Chatbot destination '{name}'", options.Validate());
     }
-}
 
-/// <summary>Validates registered retry options with <see cref="ChatbotRetryOptions.Validate"/>.</summary>
-internal sealed class ChatbotRetryOptionsValidator : IValidateOptions<ChatbotRetryOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ChatbotRetryOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var issues = options.Validate();
-        return issues.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(issues.Select(issue => $"Retry options of chatbot destination '{name}': {issue}"));
-    }
+    /// <summary>Turns validation issues into an options result, each failure naming what was validated.</summary>
+    internal static ValidateOptionsResult ToResult(string subject, IReadOnlyList<ChatbotValidationIssue> issues) =>
+        issues.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(issues.Select(issue => $"{subject}: {issue}"));
 }

@@ -370,10 +370,7 @@ internal sealed class ChatbotReplyReader : IDisposable
                         break;
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    Grow(ref buffer, length);
                 }
 
                 var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
@@ -414,6 +411,15 @@ internal sealed class ChatbotReplyReader : IDisposable
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>Doubles a pooled buffer, keeping its first <paramref name="length"/> bytes.</summary>
+    private static void Grow(ref byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
+
     private async ValueTask ReadJsonAsync(LimitedReadStream body, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(JsonReadChunk);
@@ -424,10 +430,7 @@ internal sealed class ChatbotReplyReader : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    Grow(ref buffer, length);
                 }
 
                 var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);

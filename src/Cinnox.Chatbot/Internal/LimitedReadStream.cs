@@ -25,7 +25,7 @@ namespace Cinnox.Chatbot.Internal;
 /// one event limit plus one read buffer.
 /// </para>
 /// </remarks>
-internal sealed class LimitedReadStream : Stream
+internal sealed class LimitedReadStream : ReadOnlyStream
 {
     private const byte CR = (byte)'\r';
     private const byte LF = (byte)'\n';
@@ -57,31 +57,12 @@ internal sealed class LimitedReadStream : Stream
     /// <summary>Gets the number of body bytes returned so far.</summary>
     public long BytesRead => _position;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         ThrowIfFailed();
         var read = _inner.Read(buffer);
         return Account(buffer[..read]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -105,16 +86,6 @@ internal sealed class LimitedReadStream : Stream
             return ValueTask.FromException<int>(exception);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

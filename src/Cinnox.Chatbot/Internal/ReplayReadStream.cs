@@ -6,7 +6,7 @@ namespace Cinnox.Chatbot.Internal;
 /// A read-only stream that first returns bytes already read from a body (to decide what it is) and then the
 /// rest of the body. The bytes live in a pooled array returned when the stream is disposed.
 /// </summary>
-internal sealed class ReplayReadStream : Stream
+internal sealed class ReplayReadStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private byte[]? _prefix;
@@ -25,42 +25,13 @@ internal sealed class ReplayReadStream : Stream
         }
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer) => TryReadPrefix(buffer, out var read) ? read : _inner.Read(buffer);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return TryReadPrefix(buffer.Span, out var read) ? ValueTask.FromResult(read) : _inner.ReadAsync(buffer, cancellationToken);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

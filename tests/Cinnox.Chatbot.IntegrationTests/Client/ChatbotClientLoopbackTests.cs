@@ -370,12 +370,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     public async Task StreamAsync_CallerCancels_TheBotSeesTheConnectionClose()
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var url = server.Map(async context =>
-        {
-            context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"first\",\"streamType\":\"delta\"}}"));
-            await WaitForAbortAsync(context, aborted);
-        });
+        var url = MapFirstDeltaThenWait(aborted);
         await using var factory = new ClientFactory(url);
         using var cancellation = new CancellationTokenSource();
 
@@ -396,12 +391,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     public async Task StreamAsync_ConsumerStopsEarly_TheBotSeesTheConnectionClose()
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var url = server.Map(async context =>
-        {
-            context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"first\",\"streamType\":\"delta\"}}"));
-            await WaitForAbortAsync(context, aborted);
-        });
+        var url = MapFirstDeltaThenWait(aborted);
         await using var factory = new ClientFactory(url);
 
         await foreach (var update in factory.Client.StreamAsync(new ChatbotRequest("hi")))
@@ -417,13 +407,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var url = server.Map(async context =>
-        {
-            context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"so far\",\"streamType\":\"delta\"}}"));
-            sent.TrySetResult();
-            await WaitForAbortAsync(context, aborted);
-        });
+        var url = MapFirstDeltaThenWait(aborted, () => sent.TrySetResult());
         await using var factory = new ClientFactory(url);
         using var cancellation = new CancellationTokenSource();
 
@@ -438,6 +422,15 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     }
 
     private static string Event(string data) => "data: " + data + "\n\n";
+
+    /// <summary>Maps a bot that streams one delta, "first", then waits until the client hangs up.</summary>
+    private Uri MapFirstDeltaThenWait(TaskCompletionSource aborted, Action? sent = null) => server.Map(async context =>
+    {
+        context.Response.ContentType = "text/event-stream";
+        await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"first\",\"streamType\":\"delta\"}}"));
+        sent?.Invoke();
+        await WaitForAbortAsync(context, aborted);
+    });
 
     private static TaskCompletionSource<string> Channel() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot.Tests.Client;
 
@@ -6,7 +7,7 @@ namespace Cinnox.Chatbot.Tests.Client;
 /// An in-memory body that hands out its bytes a few at a time, like a network that splits writes anywhere
 /// (inside a newline, inside a UTF-8 character), and can end by throwing instead of with a clean end.
 /// </summary>
-internal sealed class ChunkedStream : Stream
+internal sealed class ChunkedStream : ReadOnlyStream
 {
     private readonly byte[] _data;
     private readonly int _chunkSize;
@@ -25,28 +26,8 @@ internal sealed class ChunkedStream : Stream
     {
     }
 
-    /// <summary>Gets the number of reads served.</summary>
-    public int Reads { get; private set; }
-
-    /// <summary>Gets the largest buffer a reader asked to fill.</summary>
-    public int LargestRequest { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _offset; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        Reads++;
-        LargestRequest = Math.Max(LargestRequest, buffer.Length);
         var count = Math.Min(Math.Min(buffer.Length, _chunkSize), _data.Length - _offset);
         if (count == 0 && buffer.Length > 0 && _endWith is not null)
         {
@@ -70,39 +51,14 @@ internal sealed class ChunkedStream : Stream
             return ValueTask.FromException<int>(exception);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A body that never ends: the same byte forever, with no newline. Counts what it handed out.</summary>
-internal sealed class EndlessStream(byte value) : Stream
+internal sealed class EndlessStream(byte value) : ReadOnlyStream
 {
     public long BytesServed { get; private set; }
 
     public int LargestRequest { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => BytesServed; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -114,37 +70,12 @@ internal sealed class EndlessStream(byte value) : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A body made of some bytes followed by another stream.</summary>
-internal sealed class ConcatStream(byte[] first, Stream then) : Stream
+internal sealed class ConcatStream(byte[] first, Stream then) : ReadOnlyStream
 {
     private int _offset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -161,17 +92,4 @@ internal sealed class ConcatStream(byte[] first, Stream then) : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _offset < first.Length ? ValueTask.FromResult(Read(buffer.Span)) : then.ReadAsync(buffer, cancellationToken);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

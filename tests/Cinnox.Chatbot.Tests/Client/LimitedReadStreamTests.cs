@@ -74,42 +74,36 @@ public class LimitedReadStreamTests
         endless.LargestRequest.Should().BeLessThanOrEqualTo(2 * (SmallEventLimit + 4096), "the parser's buffer never grows past about one event plus one read");
     }
 
-    [Theory]
-    [InlineData("\n", 1)]
-    [InlineData("\r\n", 1)]
-    [InlineData("\r", 1)]
-    [InlineData("\n", int.MaxValue)]
-    [InlineData("\r\n", int.MaxValue)]
-    [InlineData("\r", int.MaxValue)]
-    public async Task ResponseLimit_StreamOfExactlyTheLimit_Completes(string newline, int chunk)
+    public static TheoryData<string, int, int> NewlineChunkAndOverflow
     {
-        var body = Sse.WithNewline(": hello\n\n" + Sse.Delta("one ") + Sse.Delta("two"), Sse.Escape(newline));
-        var size = Encoding.UTF8.GetByteCount(body);
+        get
+        {
+            var data = new TheoryData<string, int, int>();
+            foreach (var newline in Sse.Newlines)
+            {
+                foreach (var chunk in new[] { 1, int.MaxValue })
+                {
+                    data.Add(Sse.Escape(newline), chunk, 0);
+                    data.Add(Sse.Escape(newline), chunk, 1);
+                }
+            }
 
-        var reply = await ChatbotReplyReaderTests.ReadAsync(body, chunk: chunk, limits: Limits(maxResponseBytes: size));
-
-        reply.Outcome.Should().Be(ChatbotOutcome.Completed);
-        reply.Text.Should().Be("one two");
-        reply.BytesRead.Should().Be(size);
+            return data;
+        }
     }
 
     [Theory]
-    [InlineData("\n", 1)]
-    [InlineData("\r\n", 1)]
-    [InlineData("\r", 1)]
-    [InlineData("\n", int.MaxValue)]
-    [InlineData("\r\n", int.MaxValue)]
-    [InlineData("\r", int.MaxValue)]
-    public async Task ResponseLimit_StreamOneByteOverTheLimit_KeepsTheCompleteEvents(string newline, int chunk)
+    [MemberData(nameof(NewlineChunkAndOverflow))]
+    public async Task ResponseLimit_StreamAtAndOnePastTheLimit_KeepsEveryCompleteEvent(string newline, int chunk, int over)
     {
-        var body = Sse.WithNewline(": hello\n\n" + Sse.Delta("one ") + Sse.Delta("two"), Sse.Escape(newline));
+        var body = Sse.WithNewline(": hello\n\n" + Sse.Delta("one ") + Sse.Delta("two"), newline);
         var size = Encoding.UTF8.GetByteCount(body);
 
-        var reply = await ChatbotReplyReaderTests.ReadAsync(body, chunk: chunk, limits: Limits(maxResponseBytes: size - 1));
+        var reply = await ChatbotReplyReaderTests.ReadAsync(body, chunk: chunk, limits: Limits(maxResponseBytes: size - over));
 
-        reply.Outcome.Should().Be(ChatbotOutcome.ResponseTooLarge);
-        reply.Text.Should().Be("one ", "the last event's blank line lies past the limit");
-        reply.BytesRead.Should().Be(size - 1);
+        reply.Outcome.Should().Be(over == 0 ? ChatbotOutcome.Completed : ChatbotOutcome.ResponseTooLarge);
+        reply.Text.Should().Be(over == 0 ? "one two" : "one ", "an event whose blank line lies past the limit is not applied");
+        reply.BytesRead.Should().Be(size - over);
     }
 
     [Fact]

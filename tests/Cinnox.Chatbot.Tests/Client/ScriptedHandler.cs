@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot.Tests.Client;
 
@@ -86,32 +87,19 @@ internal sealed class LiveBody
     public void Fail(Exception exception) => _pipe.Writer.Complete(exception);
 }
 
-internal sealed class TrackingStream(Stream inner) : Stream
+internal sealed class TrackingStream(Stream inner) : ReadOnlyStream
 {
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public bool Disposed => _disposed.Task.IsCompleted;
-
-    public Task WhenDisposed => _disposed.Task;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
     private long _bytesRead;
     private int _readsInFlight;
+
+    public bool Disposed => _disposed.Task.IsCompleted;
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public int ReadsInFlight => Volatile.Read(ref _readsInFlight);
+
+    public override int Read(Span<byte> buffer) => inner.Read(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -127,19 +115,6 @@ internal sealed class TrackingStream(Stream inner) : Stream
             Interlocked.Decrement(ref _readsInFlight);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
