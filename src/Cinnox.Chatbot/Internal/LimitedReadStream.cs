@@ -159,6 +159,11 @@ internal sealed class LimitedReadStream : ReadOnlyStream
     private long ScanEvents(ReadOnlySpan<byte> chunk)
     {
         var chunkStart = _position;
+        if (TryFollowLineFeedOnlyChunk(chunk, chunkStart))
+        {
+            return -1;
+        }
+
         var i = 0;
 
         if (_pendingCarriageReturn)
@@ -224,6 +229,32 @@ internal sealed class LimitedReadStream : ReadOnlyStream
 
         // The event still open at the end of the chunk (including a pending CR) must fit as far as it goes.
         return chunkStart + chunk.Length - _eventStart > _maxEventBytes ? OverflowIndex(chunkStart) : -1;
+    }
+
+    /// <summary>
+    /// The common case in one backward search: a chunk with no CR (nearly every stream uses LF alone) that cannot
+    /// hold an oversized event, because even the event open before it would fit if it ran to the chunk's end. Then
+    /// only the last event boundary matters: with LF alone, an LF right after an LF is a blank line.
+    /// </summary>
+    private bool TryFollowLineFeedOnlyChunk(ReadOnlySpan<byte> chunk, long chunkStart)
+    {
+        if (_pendingCarriageReturn || chunkStart + chunk.Length - _eventStart > _maxEventBytes || chunk.Contains(CR))
+        {
+            return false;
+        }
+
+        var lastBlank = chunk.LastIndexOf("\n\n"u8);
+        if (lastBlank >= 0)
+        {
+            _eventStart = chunkStart + lastBlank + 2;
+        }
+        else if (chunk[0] == LF && !_lineHasContent)
+        {
+            _eventStart = chunkStart + 1;
+        }
+
+        _lineHasContent = chunk[^1] != LF;
+        return true;
     }
 
     private bool TryEndEvent(long end)

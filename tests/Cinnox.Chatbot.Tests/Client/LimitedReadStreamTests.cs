@@ -50,6 +50,27 @@ public class LimitedReadStreamTests
         reply.Text.Should().Be("a");
     }
 
+    [Theory]
+    [InlineData("\n", 0)]
+    [InlineData("\n", 1)]
+    [InlineData("\r\n", 0)]
+    [InlineData("\r\n", 1)]
+    [InlineData("\r", 0)]
+    [InlineData("\r", 1)]
+    public async Task EventLimit_ReadsThatStartWithTheBlankLine_CountEveryEventFromItsOwnStart(string newline, int under)
+    {
+        // A leading blank line shifts every read by one byte, so each read after the first starts with the newline
+        // that ends the previous event.
+        var oneEvent = Sse.WithNewline(Sse.Delta("abc"), Sse.Escape(newline));
+        var size = Encoding.UTF8.GetByteCount(oneEvent);
+        var body = newline + string.Concat(Enumerable.Repeat(oneEvent, 20));
+
+        var reply = await ChatbotReplyReaderTests.ReadAsync(body, chunk: size, limits: Limits(maxEventBytes: size - under));
+
+        reply.Outcome.Should().Be(under == 0 ? ChatbotOutcome.Completed : ChatbotOutcome.EventTooLarge);
+        reply.Text.Should().Be(under == 0 ? string.Concat(Enumerable.Repeat("abc", 20)) : string.Empty);
+    }
+
     [Fact]
     public async Task EventLimit_EarlierEventsInTheSameReadAsTheOffendingOne_AreKept()
     {
