@@ -15,8 +15,9 @@ namespace Cinnox.Chatbot.Internal;
 /// <remarks>
 /// <para>
 /// Streams are parsed by <see cref="SseParser"/> over a <see cref="LimitedReadStream"/>. Each event's data is read
-/// where the parser holds it, with a <see cref="Utf8JsonReader"/>, and its text is decoded straight into one growing
-/// pooled character buffer: no string, document or object per event. Strings per delta are only made for
+/// where the parser holds it — the compact shape nearly every bot sends by a few span comparisons, anything else
+/// with a <see cref="Utf8JsonReader"/> — and its text is decoded straight into pooled segments
+/// (<see cref="TextAccumulator"/>): no string, document or object per event. Strings per delta are only made for
 /// <see cref="ReadUpdatesAsync"/>, whose consumers need them.
 /// </para>
 /// <para>
