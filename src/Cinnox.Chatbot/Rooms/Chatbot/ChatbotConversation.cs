@@ -24,7 +24,7 @@ namespace Cinnox.Chatbot.Rooms;
 /// <item><description>
 /// <c>DIRECT_TRANSFER</c> moves the enquiry to <see cref="EnquiryStatus.WaitingForAgent"/> only when the destination
 /// allows it (<see cref="ChatbotDestination.TransferToLiveAgent"/>); otherwise the chatbot keeps the enquiry and a
-/// <c>transfer-not-allowed</c> warning is recorded (<see cref="ChatbotWarningEventArgs"/>). <c>CLOSE_ENQUIRY</c>
+/// <see cref="ChatbotWarningCodes.TransferNotEnabled"/> warning is recorded (<see cref="ChatbotWarningEventArgs"/>). <c>CLOSE_ENQUIRY</c>
 /// closes it. A keyword reply is never shown as text.
 /// </description></item>
 /// <item><description>
@@ -39,12 +39,6 @@ namespace Cinnox.Chatbot.Rooms;
 public sealed partial class ChatbotConversation
 #pragma warning restore CA1001
 {
-    /// <summary>
-    /// The warning code recorded when a chatbot asks for a transfer the destination does not allow (the same code the
-    /// client reports for it, so a transfer refused once is recorded once).
-    /// </summary>
-    public const string TransferNotAllowedWarning = "transferNotEnabled";
-
     /// <summary>The warning code recorded when a reply completed with nothing to show.</summary>
     public const string EmptyReplyWarning = "emptyReply";
 
@@ -322,9 +316,9 @@ public sealed partial class ChatbotConversation
         {
             case ChatbotAction.DirectTransfer when !Client.Destination.TransferToLiveAgent:
                 Log.TransferNotAllowed(_logger, Client.Destination.Name, Room.Enquiry.EnquiryId);
-                if (!warnings.Exists(static warning => warning.Code == TransferNotAllowedWarning))
+                if (!warnings.Exists(static warning => warning.Code == ChatbotWarningCodes.TransferNotEnabled))
                 {
-                    Warn(warnings, new ChatbotWarning(TransferNotAllowedWarning,
+                    Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.TransferNotEnabled,
                         $"{Chatbot.DisplayName} asked to transfer the enquiry to a live agent (DIRECT_TRANSFER), but the destination does not allow it (TransferToLiveAgent is off); the chatbot keeps the enquiry."));
                 }
 

@@ -124,7 +124,7 @@ public class ChatbotConversationTests
 
         turn.Action.Should().Be(ChatbotAction.None);
         room.Status.Should().Be(EnquiryStatus.WithChatbot);
-        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.TransferNotAllowedWarning);
+        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.TransferNotEnabled);
         events.OfType<ChatbotWarningEventArgs>().Should().ContainSingle().Which.Warning.Message.Should().Contain("TransferToLiveAgent");
         room.Messages.Should().NotContain(message => message.Sender.Kind == RoomMemberKind.Bot && !message.IsSystem);
     }
@@ -133,7 +133,7 @@ public class ChatbotConversationTests
     public async Task DirectTransfer_ClientAlreadyRefusedIt_KeywordHiddenAndWarnedOnce()
     {
         // What the HTTP client returns when TransferToLiveAgent is off: the keyword's text, no action, and a warning.
-        var refused = new ChatbotWarning(ChatbotConversation.TransferNotAllowedWarning, "DIRECT_TRANSFER ignored: TransferToLiveAgent is off.");
+        var refused = new ChatbotWarning(ChatbotWarningCodes.TransferNotEnabled, "DIRECT_TRANSFER ignored: TransferToLiveAgent is off.");
         var client = new ScriptedChatbotClient().EnqueueReply(new ChatbotReply
         {
             Outcome = ChatbotOutcome.Completed,
