@@ -1,0 +1,576 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+
+namespace Cinnox.Chatbot.Server.Internal;
+
+/// <summary>
+/// Writes a handler's stream of text within the limits (SPEC §4, §5): as Server-Sent Events through
+/// <see cref="SseFormatter"/>, or collected into one JSON text reply.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each text is escaped once and cut into events whose size on the wire, framing included, never exceeds
+/// <see cref="ChatbotLimits.MaxEventBytes"/>; the whole response never exceeds
+/// <see cref="ChatbotLimits.MaxResponseBytes"/> (room for the closing event is kept back from the start). A high
+/// surrogate at the end of one text waits for the low surrogate at the start of the next, so a character split
+/// across two texts is still written whole.
+/// </para>
+/// <para>
+/// Nothing here throws for the handler's sake: the way the reply ended is in <see cref="End"/>, and the handler's
+/// exception in <see cref="HandlerException"/>. One instance writes one reply.
+/// </para>
+/// </remarks>
+internal sealed class StreamReplyWriter : IAsyncDisposable
+{
+    private readonly IAsyncEnumerator<string> _deltas;
+    private readonly ChatbotServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource? _handlerCancellation;
+    private readonly CancellationToken _handlerToken;
+    private readonly CancellationToken _requestAborted;
+    private readonly JsonTextEscaper _escaper = new();
+    private readonly PooledByteBuffer _event = new(512);
+    private readonly int _maxEventPayload;
+    private readonly long _maxResponse;
+    private readonly int _reserve;
+    private PooledByteBuffer? _whole;
+    private Stream _destination = Stream.Null;
+    private Action? _onStart;
+    private Task<bool>? _abandonedMoveNext;
+    private string? _current;
+    private char _pendingHighSurrogate;
+    private bool _sourceEnded;
+    private bool _stopped;
+    private ReadOnlyMemory<char> _text;
+    private ReadOnlyMemory<byte> _escaped;
+
+    /// <summary>Initializes a writer for one reply.</summary>
+    /// <param name="deltas">The handler's texts.</param>
+    /// <param name="options">The limits and stream settings; already validated.</param>
+    /// <param name="time">The clock for keep-alive comments.</param>
+    /// <param name="handlerCancellation">
+    /// The source of <paramref name="handlerToken"/>, cancelled when the reply ends early so the handler stops; if any.
+    /// </param>
+    /// <param name="handlerToken">Cancelled when the time budget runs out or the request is aborted.</param>
+    /// <param name="requestAborted">Cancelled when the platform disconnects.</param>
+    public StreamReplyWriter(
+        IAsyncEnumerable<string> deltas,
+        ChatbotServerOptions options,
+        TimeProvider time,
+        CancellationTokenSource? handlerCancellation,
+        CancellationToken handlerToken,
+        CancellationToken requestAborted)
+    {
+        _options = options;
+        _time = time;
+        _handlerCancellation = handlerCancellation;
+        _handlerToken = handlerToken;
+        _requestAborted = requestAborted;
+        _maxEventPayload = options.Limits.MaxEventBytes - ReplyFraming.EventFraming;
+        _maxResponse = options.Limits.MaxResponseBytes;
+        _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
+        _deltas = deltas.GetAsyncEnumerator(handlerToken);
+    }
+
+    private enum Pull
+    {
+        Item,
+        End,
+        Stopped,
+    }
+
+    /// <summary>Gets how the reply ended.</summary>
+    public StreamReplyEnd End { get; private set; }
+
+    /// <summary>Gets the handler's exception when <see cref="End"/> is <see cref="StreamReplyEnd.HandlerFailed"/>.</summary>
+    public Exception? HandlerException { get; private set; }
+
+    /// <summary>Gets a value indicating whether the event stream's response has started.</summary>
+    public bool HasStarted { get; private set; }
+
+    /// <summary>Gets a value indicating whether <see cref="CollectAsync"/> collected any text other than white space.</summary>
+    public bool HasVisibleText { get; private set; }
+
+    /// <summary>Gets the number of events written, the closing one included.</summary>
+    public int EventCount { get; private set; }
+
+    /// <summary>Gets the number of body bytes written (events and comments) or collected (the whole JSON body).</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>Gets the escaped text collected by <see cref="CollectAsync"/>.</summary>
+    public ReadOnlyMemory<byte> CollectedText => _whole?.WrittenMemory ?? default;
+
+    /// <summary>
+    /// Writes the stream as Server-Sent Events into a destination, such as an empty stream in a benchmark.
+    /// </summary>
+    /// <returns>The number of bytes written.</returns>
+    public static async Task<long> WriteEventStreamAsync(
+        IAsyncEnumerable<string> deltas, Stream destination, ChatbotServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var writer = new StreamReplyWriter(deltas, options, TimeProvider.System, null, cancellationToken, cancellationToken);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteEventStreamAsync(destination, onStart: null).ConfigureAwait(false);
+            return writer.BytesWritten;
+        }
+    }
+
+    /// <summary>
+    /// Writes the stream as Server-Sent Events. The response starts (<paramref name="onStart"/> is called) only
+    /// when the first text arrives or a keep-alive comment is due; until then a failure leaves the response untouched.
+    /// </summary>
+    public async Task WriteEventStreamAsync(Stream destination, Action? onStart)
+    {
+        _destination = destination;
+        _onStart = onStart;
+        if (_options.StreamCompletion == ChatbotStreamCompletion.FinalEvent)
+        {
+            _whole = new PooledByteBuffer(1024);
+        }
+
+        string? first = null;
+        while (first is null)
+        {
+            if (await PullAsync(keepAlive: true).ConfigureAwait(false) != Pull.Item)
+            {
+                break;
+            }
+
+            if (!string.IsNullOrEmpty(_current))
+            {
+                first = _current;
+            }
+        }
+
+        if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || (first is null && !HasStarted))
+        {
+            return;
+        }
+
+        Start();
+        try
+        {
+            await SseFormatter.WriteAsync(EventsAsync(first), destination, static (item, output) => output.Write(item.Data.Span), _requestAborted)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException || _requestAborted.IsCancellationRequested)
+        {
+            End = StreamReplyEnd.Disconnected;
+        }
+    }
+
+    /// <summary>Collects the stream into <see cref="CollectedText"/>, for a JSON reply whose body stays within the response limit.</summary>
+    public async Task CollectAsync()
+    {
+        _whole = new PooledByteBuffer(1024);
+        var room = _maxResponse - ReplyFraming.TextPrefix.Length - ReplyFraming.MessageSuffix.Length;
+        while (true)
+        {
+            var pull = await PullAsync(keepAlive: false).ConfigureAwait(false);
+            if (pull == Pull.Stopped)
+            {
+                break;
+            }
+
+            if (pull == Pull.End)
+            {
+                if (_pendingHighSurrogate == '\0')
+                {
+                    break;
+                }
+
+                _current = string.Empty;
+            }
+
+            var text = TakeText(_current, endOfStream: pull == Pull.End);
+            if (!Collect(text, room))
+            {
+                End = StreamReplyEnd.ResponseLimit;
+                _handlerCancellation?.Cancel();
+                break;
+            }
+
+            if (pull == Pull.End)
+            {
+                break;
+            }
+        }
+
+        BytesWritten = ReplyFraming.TextPrefix.Length + _whole.Count + ReplyFraming.MessageSuffix.Length;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_abandonedMoveNext is { } pending)
+        {
+            // The handler ignored cancellation and is still producing: dispose its enumerator once it yields.
+            _ = DisposeWhenDoneAsync(pending, _deltas);
+        }
+        else
+        {
+            try
+            {
+                await _deltas.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The handler's clean-up failing must not turn a reply that was already sent into an error.
+            }
+        }
+
+        _escaper.Dispose();
+        _event.Dispose();
+        _whole?.Dispose();
+    }
+
+    private static async Task DisposeWhenDoneAsync(Task<bool> pending, IAsyncEnumerator<string> deltas)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+            await deltas.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Observed so it is not reported as unobserved; the reply already ended.
+        }
+    }
+
+    // Cancellation comes through the handler's and the request's tokens, not SseFormatter's.
+    private async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> EventsAsync(string? first)
+    {
+        var text = first;
+        var endOfStream = false;
+        while (true)
+        {
+            if (text is not null)
+            {
+                _text = TakeText(text, endOfStream);
+                _escaped = default;
+                while (TryBuildDeltaEvent())
+                {
+                    yield return new SseItem<ReadOnlyMemory<byte>>(_event.WrittenMemory);
+                    await EventWrittenAsync().ConfigureAwait(false);
+                }
+
+                if (End == StreamReplyEnd.ResponseLimit || endOfStream)
+                {
+                    break;
+                }
+            }
+
+            var pull = await PullAsync(keepAlive: true).ConfigureAwait(false);
+            if (pull == Pull.Stopped)
+            {
+                break;
+            }
+
+            if (pull == Pull.End)
+            {
+                if (_pendingHighSurrogate == '\0')
+                {
+                    break;
+                }
+
+                endOfStream = true;
+                text = string.Empty;
+                continue;
+            }
+
+            text = _current;
+        }
+
+        if (End == StreamReplyEnd.ResponseLimit)
+        {
+            _handlerCancellation?.Cancel();
+        }
+
+        if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !TryBuildClosingEvent())
+        {
+            yield break;
+        }
+
+        yield return new SseItem<ReadOnlyMemory<byte>>(_event.WrittenMemory);
+        await EventWrittenAsync().ConfigureAwait(false);
+    }
+
+    // SseFormatter asks for the next event only once it has written the last one: count it and flush it now.
+    private Task EventWrittenAsync()
+    {
+        EventCount++;
+        BytesWritten += _event.Count + ReplyFraming.EventFraming;
+        return _destination.FlushAsync(_requestAborted);
+    }
+
+    private void Start()
+    {
+        if (!HasStarted)
+        {
+            HasStarted = true;
+            _onStart?.Invoke();
+        }
+    }
+
+    private async ValueTask<Pull> PullAsync(bool keepAlive)
+    {
+        if (_stopped || _sourceEnded)
+        {
+            return _stopped ? Pull.Stopped : Pull.End;
+        }
+
+        Task<bool> pending;
+        try
+        {
+            var next = _deltas.MoveNextAsync();
+            if (next.IsCompletedSuccessfully)
+            {
+                return Took(next.Result);
+            }
+
+            pending = next.AsTask();
+        }
+        catch (Exception exception)
+        {
+            return Stopped(exception, pending: null);
+        }
+
+        try
+        {
+            if (keepAlive && _options.KeepAliveInterval is { } interval)
+            {
+                while (!await WaitOrIdleAsync(pending, interval).ConfigureAwait(false))
+                {
+                    if (!await WriteKeepAliveAsync().ConfigureAwait(false))
+                    {
+                        _stopped = true;
+                        _abandonedMoveNext = pending;
+                        _handlerCancellation?.Cancel();
+                        End = StreamReplyEnd.Disconnected;
+                        return Pull.Stopped;
+                    }
+                }
+            }
+
+            return Took(await pending.WaitAsync(_handlerToken).ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            return Stopped(exception, pending);
+        }
+    }
+
+    private Pull Took(bool hasItem)
+    {
+        if (!hasItem)
+        {
+            _sourceEnded = true;
+            return Pull.End;
+        }
+
+        _current = _deltas.Current;
+        return Pull.Item;
+    }
+
+    private Pull Stopped(Exception exception, Task<bool>? pending)
+    {
+        _stopped = true;
+        if (exception is OperationCanceledException && _handlerToken.IsCancellationRequested)
+        {
+            if (pending is { IsCompleted: false })
+            {
+                _abandonedMoveNext = pending;
+            }
+
+            End = _requestAborted.IsCancellationRequested ? StreamReplyEnd.Disconnected : StreamReplyEnd.TimeBudget;
+        }
+        else
+        {
+            HandlerException = exception;
+            End = StreamReplyEnd.HandlerFailed;
+        }
+
+        return Pull.Stopped;
+    }
+
+    /// <summary>Waits for the handler's next text; returns false when the keep-alive interval passes first.</summary>
+    private async Task<bool> WaitOrIdleAsync(Task<bool> pending, TimeSpan interval)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(_handlerToken);
+        var delay = Task.Delay(interval, _time, idle.Token);
+        var first = await Task.WhenAny(pending, delay).ConfigureAwait(false);
+        if (first == pending || _handlerToken.IsCancellationRequested)
+        {
+            await idle.CancelAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task<bool> WriteKeepAliveAsync()
+    {
+        if (BytesWritten + ReplyFraming.KeepAlive.Length + _reserve > _maxResponse)
+        {
+            return true; // No room left for comments; the budget is kept for text and the closing event.
+        }
+
+        try
+        {
+            Start();
+            _event.Clear();
+            _event.Write(ReplyFraming.KeepAlive);
+            await _destination.WriteAsync(_event.WrittenMemory, _requestAborted).ConfigureAwait(false);
+            await _destination.FlushAsync(_requestAborted).ConfigureAwait(false);
+            BytesWritten += ReplyFraming.KeepAlive.Length;
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Applies the surrogate carried from the previous text, and holds back a trailing high surrogate.</summary>
+    private ReadOnlyMemory<char> TakeText(string? delta, bool endOfStream)
+    {
+        var text = (delta ?? string.Empty).AsMemory();
+        if (_pendingHighSurrogate != '\0')
+        {
+            var carried = _pendingHighSurrogate;
+            _pendingHighSurrogate = '\0';
+            text = (text.Length > 0 && char.IsLowSurrogate(text.Span[0]) ? string.Concat(new ReadOnlySpan<char>(in carried), text.Span) : "\uFFFD" + delta).AsMemory();
+        }
+
+        if (!endOfStream && text.Length > 0 && char.IsHighSurrogate(text.Span[^1]))
+        {
+            _pendingHighSurrogate = text.Span[^1];
+            text = text[..^1];
+        }
+
+        return text;
+    }
+
+    /// <summary>The next run of text to escape: at most <paramref name="maxChars"/>, never ending inside a surrogate pair.</summary>
+    private static ReadOnlyMemory<char> Window(ReadOnlyMemory<char> text, long maxChars)
+    {
+        if (text.Length <= maxChars)
+        {
+            return text;
+        }
+
+        var length = (int)Math.Max(maxChars, 1);
+        if (char.IsHighSurrogate(text.Span[length - 1]))
+        {
+            length = length > 1 ? length - 1 : 2;
+        }
+
+        return text[..length];
+    }
+
+    private bool TryBuildDeltaEvent()
+    {
+        var room = Math.Min(_maxEventPayload, _maxResponse - BytesWritten - _reserve - ReplyFraming.EventFraming)
+            - ReplyFraming.TextPrefix.Length - ReplyFraming.DeltaSuffix.Length;
+        if (_escaped.IsEmpty)
+        {
+            if (_text.IsEmpty)
+            {
+                return false;
+            }
+
+            // Each character escapes to at least one byte, so a longer run could never fit in one event.
+            var window = Window(_text, Math.Max(room, 1));
+            _escaped = _escaper.Escape(window.Span);
+            _text = _text[window.Length..];
+        }
+
+        var take = _escaped.Length <= room ? _escaped.Length : JsonTextEscaper.FitPrefix(_escaped.Span, (int)Math.Max(room, 0), out _);
+        if (take == 0)
+        {
+            End = StreamReplyEnd.ResponseLimit;
+            return false;
+        }
+
+        var piece = _escaped.Span[..take];
+        BuildEvent(piece, ReplyFraming.DeltaSuffix);
+        AppendWhole(piece);
+        _escaped = _escaped[take..];
+        return true;
+    }
+
+    private void BuildEvent(ReadOnlySpan<byte> escapedText, ReadOnlySpan<byte> suffix)
+    {
+        _event.Clear();
+        _event.Write(ReplyFraming.TextPrefix);
+        _event.Write(escapedText);
+        _event.Write(suffix);
+    }
+
+    private void AppendWhole(ReadOnlySpan<byte> piece)
+    {
+        if (_whole is null)
+        {
+            return;
+        }
+
+        if (_whole.Count + piece.Length + ReplyFraming.TextPrefix.Length + ReplyFraming.FinalSuffix.Length > _maxEventPayload)
+        {
+            // The whole text can no longer travel in one event: the stream will end with [DONE].
+            _whole.Dispose();
+            _whole = null;
+            return;
+        }
+
+        _whole.Write(piece);
+    }
+
+    private bool TryBuildClosingEvent()
+    {
+        if (_options.StreamCompletion == ChatbotStreamCompletion.None)
+        {
+            return false;
+        }
+
+        if (_whole is { Count: > 0 } whole &&
+            BytesWritten + ReplyFraming.EventOverhead + whole.Count <= _maxResponse)
+        {
+            BuildEvent(whole.WrittenSpan, ReplyFraming.FinalSuffix);
+            return true;
+        }
+
+        _event.Clear();
+        _event.Write(ReplyFraming.Done);
+        return true;
+    }
+
+    /// <summary>Adds text to the collected reply; returns false when the response limit cut it short.</summary>
+    private bool Collect(ReadOnlyMemory<char> text, long room)
+    {
+        var whole = _whole!;
+        while (!text.IsEmpty)
+        {
+            var left = room - whole.Count;
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            var window = Window(text, Math.Min(left, 16 * 1024));
+            var escaped = _escaper.Escape(window.Span).Span;
+            if (escaped.Length <= left)
+            {
+                whole.Write(escaped);
+                HasVisibleText |= !window.Span.IsWhiteSpace();
+                text = text[window.Length..];
+                continue;
+            }
+
+            var take = JsonTextEscaper.FitPrefix(escaped, (int)left, out var chars);
+            whole.Write(escaped[..take]);
+            HasVisibleText |= !window.Span[..chars].IsWhiteSpace();
+            return false;
+        }
+
+        return true;
+    }
+}
