@@ -31,7 +31,7 @@ internal static class ProblemResponses
         }
 
         using var body = new PooledByteBuffer(512);
-        using (var json = new Utf8JsonWriter(body))
+        using (var json = ChatbotJson.CreateWriter(body))
         {
             json.WriteStartObject();
             json.WriteString("type"u8, type);
