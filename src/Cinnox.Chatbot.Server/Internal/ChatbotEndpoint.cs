@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -123,26 +122,6 @@ internal sealed class ChatbotEndpoint
                           charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static ChatbotRequest ParseRequest(ReadOnlySequence<byte> body)
-    {
-        if (body.IsSingleSegment)
-        {
-            return ChatbotJson.ParseRequest(body.FirstSpan);
-        }
-
-        var length = (int)body.Length;
-        var copy = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            body.CopyTo(copy);
-            return ChatbotJson.ParseRequest(copy.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
-    }
-
     private static void StartEventStream(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -167,48 +146,43 @@ internal sealed class ChatbotEndpoint
     private async Task<ChatbotRequest?> ReadRequestAsync(HttpContext httpContext)
     {
         var limit = _options.MaxRequestBodyBytes;
-        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        // The server's own limit counts chunked framing too, so it only backs ours up: raised when it would refuse a
+        // body this endpoint accepts, never lowered.
+        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } serverLimit } sizeFeature &&
+            serverLimit < limit)
         {
             sizeFeature.MaxRequestBodySize = limit;
         }
 
+        // Each piece is copied out and consumed at once, so the server counts every byte exactly once and the
+        // limit holds to the byte whether the body has a Content-Length or comes chunked.
         var reader = httpContext.Request.BodyReader;
+        using var body = new PooledByteBuffer((int)Math.Min(httpContext.Request.ContentLength ?? 4096, Math.Min(limit, 1024 * 1024)) + 1);
         try
         {
             while (true)
             {
                 var result = await reader.ReadAsync(httpContext.RequestAborted).ConfigureAwait(false);
-                var body = result.Buffer;
-                if (body.Length > limit)
+                var tooLarge = body.Count + result.Buffer.Length > limit;
+                if (!tooLarge)
                 {
-                    reader.AdvanceTo(body.End);
+                    foreach (var segment in result.Buffer)
+                    {
+                        body.Write(segment.Span);
+                    }
+                }
+
+                reader.AdvanceTo(result.Buffer.End);
+                if (tooLarge)
+                {
                     await RejectTooLargeAsync(httpContext).ConfigureAwait(false);
                     return null;
                 }
 
-                if (!result.IsCompleted)
+                if (result.IsCompleted)
                 {
-                    reader.AdvanceTo(body.Start, body.End);
-                    continue;
+                    break;
                 }
-
-                string problem;
-                try
-                {
-                    return ParseRequest(body);
-                }
-                catch (ChatbotProtocolException exception)
-                {
-                    // The reader's message describes the body's shape (path, line, rule), never server internals.
-                    problem = exception.Message;
-                }
-                finally
-                {
-                    reader.AdvanceTo(body.End);
-                }
-
-                await RejectAsync(httpContext, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
-                return null;
             }
         }
         catch (BadHttpRequestException exception)
@@ -229,6 +203,17 @@ internal sealed class ChatbotEndpoint
                                           httpContext.RequestAborted.IsCancellationRequested)
         {
             ServerLog.Disconnected(_logger, httpContext.Request.Path, null);
+            return null;
+        }
+
+        try
+        {
+            return ChatbotJson.ParseRequest(body.WrittenSpan);
+        }
+        catch (ChatbotProtocolException exception)
+        {
+            // The reader's message describes the body's shape (path, line, rule), never server internals.
+            await RejectAsync(httpContext, StatusCodes.Status400BadRequest, exception.Message).ConfigureAwait(false);
             return null;
         }
     }

@@ -46,9 +46,9 @@ internal sealed class ChatbotServerOptionsValidator : IValidateOptions<ChatbotSe
             }
         }
 
-        if (options.MaxRequestBodyBytes <= 0)
+        if (options.MaxRequestBodyBytes <= 0 || options.MaxRequestBodyBytes > Array.MaxLength)
         {
-            failures.Add($"{Prefix}{nameof(options.MaxRequestBodyBytes)} must be a positive number of bytes (the default is {ChatbotServerOptions.DefaultMaxRequestBodyBytes:N0}).");
+            failures.Add($"{Prefix}{nameof(options.MaxRequestBodyBytes)} must be between 1 and {Array.MaxLength:N0} bytes (the default is {ChatbotServerOptions.DefaultMaxRequestBodyBytes:N0}).");
         }
 
         if (options.KeepAliveInterval is { } interval && (interval <= TimeSpan.Zero || interval > MaxTimer))
