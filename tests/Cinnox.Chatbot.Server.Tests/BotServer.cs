@@ -14,6 +14,7 @@ namespace Cinnox.Chatbot.Server.Tests;
 /// </summary>
 public sealed class BotServer : IAsyncDisposable
 {
+    private const string ToolkitCategory = "Cinnox.Chatbot.Server";
     private readonly WebApplication? _app;
     private readonly LoopbackServer? _loopback;
 
@@ -30,6 +31,10 @@ public sealed class BotServer : IAsyncDisposable
 
     /// <summary>Gets everything the server logged.</summary>
     public CollectingLoggerProvider Logs { get; }
+
+    /// <summary>Gets what the toolkit logged.</summary>
+    public IReadOnlyList<CollectingLoggerProvider.LogEntry> ToolkitLogs =>
+        [.. Logs.Entries.Where(entry => entry.Category == ToolkitCategory)];
 
     /// <summary>Gets the server's services.</summary>
     public IServiceProvider Services => _app?.Services ?? _loopback!.Services;
@@ -78,6 +83,10 @@ public sealed class BotServer : IAsyncDisposable
         client.Timeout = TimeSpan.FromSeconds(30);
         return new BotServer(app, null, client, logs);
     }
+
+    /// <summary>Waits until the toolkit logs an event, for events logged after the response was read.</summary>
+    public Task<CollectingLoggerProvider.LogEntry> WaitForLogAsync(int eventId) =>
+        Logs.WaitForAsync(entry => entry.Category == ToolkitCategory && entry.EventId.Id == eventId);
 
     /// <summary>Creates a POST to <c>/chatbot</c> with a JSON body.</summary>
     public static HttpRequestMessage Post(string json, string? accept = null, string path = "chatbot")

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Cinnox.Chatbot.Server.Internal;
@@ -17,6 +18,14 @@ internal sealed class JsonTextEscaper : IDisposable
     private readonly Utf8JsonWriter _writer;
 
     public JsonTextEscaper() => _writer = ChatbotJson.CreateWriter(_output);
+
+    /// <summary>Writes text as a JSON string, quotes included, into <paramref name="output"/>.</summary>
+    public void WriteQuoted(ReadOnlySpan<char> text, IBufferWriter<byte> output)
+    {
+        _writer.Reset(output);
+        _writer.WriteStringValue(text);
+        _writer.Flush();
+    }
 
     /// <summary>Escapes text; the result stays valid until the next call.</summary>
     public ReadOnlyMemory<byte> Escape(ReadOnlySpan<char> text)

@@ -53,6 +53,14 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _buffer[_count++] = value;
     }
 
+    /// <summary>Removes bytes from the front, moving the rest down.</summary>
+    public void RemoveFront(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _count);
+        _buffer.AsSpan(count, _count - count).CopyTo(_buffer);
+        _count -= count;
+    }
+
     /// <summary>Returns the memory to the pool; the buffer is empty and still usable afterwards.</summary>
     public void Dispose()
     {

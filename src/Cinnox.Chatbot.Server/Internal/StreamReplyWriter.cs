@@ -42,7 +42,8 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     private bool _sourceEnded;
     private bool _stopped;
     private ReadOnlyMemory<char> _text;
-    private ReadOnlyMemory<byte> _escaped;
+    private PooledByteBuffer? _pending;
+    private int _pendingOffset;
 
     /// <summary>Initializes a writer for one reply.</summary>
     /// <param name="deltas">The handler's texts.</param>
@@ -220,6 +221,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
 
         _escaper.Dispose();
         _event.Dispose();
+        _pending?.Dispose();
         _whole?.Dispose();
     }
 
@@ -246,7 +248,6 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
             if (text is not null)
             {
                 _text = TakeText(text, endOfStream);
-                _escaped = default;
                 while (TryBuildDeltaEvent())
                 {
                     yield return new SseItem<ReadOnlyMemory<byte>>(_event.WrittenMemory);
@@ -471,31 +472,75 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     {
         var room = Math.Min(_maxEventPayload, _maxResponse - BytesWritten - _reserve - ReplyFraming.EventFraming)
             - ReplyFraming.TextPrefix.Length - ReplyFraming.DeltaSuffix.Length;
-        if (_escaped.IsEmpty)
+        var pending = _pending is null ? 0 : _pending.Count - _pendingOffset;
+        if (pending == 0)
         {
             if (_text.IsEmpty)
             {
                 return false;
             }
 
-            // Each character escapes to at least one byte, so a longer run could never fit in one event.
-            var window = Window(_text, Math.Max(room, 1));
-            _escaped = _escaper.Escape(window.Span);
+            // The usual case: the whole text is escaped straight into the event, which is sent if it fits.
+            // Each character escapes to at least one byte, so a longer text could never fit.
+            if (_text.Length <= room)
+            {
+                _event.Clear();
+                _event.Write(ReplyFraming.TextPrefix[..^1]);
+                var start = _event.Count + 1;
+                _escaper.WriteQuoted(_text.Span, _event);
+                var length = _event.Count - start - 1;
+                if (length <= room)
+                {
+                    _event.Write(ReplyFraming.DeltaSuffix[1..]);
+                    AppendWhole(_event.WrittenSpan.Slice(start, length));
+                    _text = default;
+                    return true;
+                }
+
+                (_pending ??= new PooledByteBuffer(_event.Count)).Write(_event.WrittenSpan.Slice(start, length));
+                _text = default;
+            }
+        }
+
+        // Escaped text larger than one event: escape window by window and cut full events from the result, each
+        // ending between two characters.
+        var buffer = _pending ??= new PooledByteBuffer(1024);
+        Compact(buffer);
+        while (buffer.Count < room && !_text.IsEmpty)
+        {
+            var window = Window(_text, Math.Max(room - buffer.Count, 1));
+            buffer.Write(_escaper.Escape(window.Span).Span);
             _text = _text[window.Length..];
         }
 
-        var take = _escaped.Length <= room ? _escaped.Length : JsonTextEscaper.FitPrefix(_escaped.Span, (int)Math.Max(room, 0), out _);
+        var escaped = buffer.WrittenSpan;
+        if (escaped.IsEmpty && _text.IsEmpty)
+        {
+            return false;
+        }
+
+        var take = escaped.Length <= room ? escaped.Length : JsonTextEscaper.FitPrefix(escaped, (int)Math.Max(room, 0), out _);
         if (take == 0)
         {
             End = StreamReplyEnd.ResponseLimit;
             return false;
         }
 
-        var piece = _escaped.Span[..take];
+        var piece = escaped[..take];
         BuildEvent(piece, ReplyFraming.DeltaSuffix);
         AppendWhole(piece);
-        _escaped = _escaped[take..];
+        _pendingOffset = take;
         return true;
+    }
+
+    /// <summary>Drops the escaped text already sent from the front of the buffer.</summary>
+    private void Compact(PooledByteBuffer buffer)
+    {
+        if (_pendingOffset > 0)
+        {
+            buffer.RemoveFront(_pendingOffset);
+            _pendingOffset = 0;
+        }
     }
 
     private void BuildEvent(ReadOnlySpan<byte> escapedText, ReadOnlySpan<byte> suffix)

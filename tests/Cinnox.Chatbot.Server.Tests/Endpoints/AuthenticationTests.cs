@@ -59,7 +59,7 @@ public sealed class AuthenticationTests
         answer.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
         called.Should().BeFalse();
         answer.Body.Should().NotContain(Key);
-        bot.Logs.Entries.Should().Contain(entry => entry.EventId.Id == 2);
+        bot.ToolkitLogs.Should().Contain(entry => entry.EventId.Id == 2);
         bot.Logs.AllText.Should().NotContain(Key).And.NotContain("wrong");
     }
 

@@ -18,7 +18,7 @@ public sealed class BadRequestTests
         var answer = await bot.SendAsync(BotServer.Post("""{"query": "hi" """));
 
         AssertProblem(answer, HttpStatusCode.BadRequest);
-        bot.Logs.Entries.Should().Contain(entry => entry.EventId.Id == 1 && entry.Message.Contains("400"));
+        bot.ToolkitLogs.Should().Contain(entry => entry.EventId.Id == 1 && entry.Message.Contains("400"));
     }
 
     [Theory]

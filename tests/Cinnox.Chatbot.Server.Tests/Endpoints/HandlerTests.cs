@@ -86,7 +86,7 @@ public sealed class HandlerTests
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
         answer.Body.Should().NotContain("hunter2").And.NotContain("InvalidOperation");
-        var entry = bot.Logs.Entries.Single(e => e.EventId.Id == 3);
+        var entry = bot.ToolkitLogs.Single(e => e.EventId.Id == 3);
         entry.Level.Should().Be(LogLevel.Error);
         entry.Exception!.Message.Should().Be(Secret);
         entry.Message.Should().Contain("enq-1");
@@ -124,7 +124,7 @@ public sealed class HandlerTests
         var answer = await bot.SendAsync(BotServer.PostQuery("hi"));
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
-        bot.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 3 && e.Level == LogLevel.Error);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 3 && e.Level == LogLevel.Error);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class HandlerTests
         };
 
         await readRest.Should().ThrowAsync<Exception>("an aborted response must not look complete");
-        var entry = await bot.Logs.WaitForAsync(e => e.EventId.Id == 4);
+        var entry = await bot.WaitForLogAsync(4);
         entry.Exception!.Message.Should().Be(Secret);
         (await bot.SendAsync(BotServer.PostQuery("ok"))).Text.Should().Be("fine");
 
@@ -198,7 +198,7 @@ public sealed class HandlerTests
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of("", "", ""))));
 
         BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream)), HttpStatusCode.InternalServerError);
-        bot.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 9);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 9);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class HandlerTests
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.ServiceUnavailable);
-        bot.Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 10 && e.Level == LogLevel.Warning);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 10 && e.Level == LogLevel.Warning);
     }
 
     private sealed class MarkerMetadata;
