@@ -434,6 +434,11 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     /// <summary>Applies the surrogate carried from the previous text, and holds back a trailing high surrogate.</summary>
     private ReadOnlyMemory<char> TakeText(string? delta, bool endOfStream)
     {
+        if (string.IsNullOrEmpty(delta) && !endOfStream)
+        {
+            return default; // An empty piece keeps a carried high surrogate waiting for its pair.
+        }
+
         var text = (delta ?? string.Empty).AsMemory();
         if (_pendingHighSurrogate != '\0')
         {
