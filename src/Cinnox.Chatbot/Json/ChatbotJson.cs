@@ -17,8 +17,10 @@ namespace Cinnox.Chatbot;
 /// <c>query</c> — throws <see cref="ChatbotProtocolException"/> and nothing else.
 /// </para>
 /// <para>
-/// Writers emit UTF-8 JSON without escaping non-ASCII text, so sizes on the wire match the text. They do not
-/// validate; check a message first with <see cref="ChatbotMessageValidator"/> or compose it with the builders.
+/// Writers emit UTF-8 JSON without escaping non-ASCII text of the Basic Multilingual Plane (accented letters,
+/// CJK), so sizes on the wire stay close to the text; characters outside it, such as emoji, are written as
+/// <c>\uXXXX</c> surrogate escapes, which every JSON reader accepts. Writers do not validate; check a message
+/// first with <see cref="ChatbotMessageValidator"/> or compose it with the builders.
 /// </para>
 /// </remarks>
 public static class ChatbotJson
@@ -36,7 +38,7 @@ public static class ChatbotJson
 
     /// <summary>
     /// Gets the source-generated context used by the readers and writers, configured to write non-ASCII text
-    /// unescaped. Its options can be passed to <see cref="JsonSerializer"/>.
+    /// of the Basic Multilingual Plane unescaped. Its options can be passed to <see cref="JsonSerializer"/>.
     /// </summary>
     public static ChatbotJsonContext Context { get; } = new(new JsonSerializerOptions(ChatbotJsonContext.Default.Options)
     {
@@ -49,6 +51,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
     public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         return ReadReply(ref reader);
     }
@@ -80,6 +83,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The bytes are not a CINNOX message.</exception>
     public static ChatbotMessage ParseMessage(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "message", "a JSON object with a numeric 'type'");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
@@ -94,7 +98,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "message");
+            throw Wrap(exception, "message", string.Empty);
         }
     }
 
@@ -147,6 +151,7 @@ public static class ChatbotJson
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX request, for example it has no string query.</exception>
     public static ChatbotRequest ParseRequest(ReadOnlySpan<byte> utf8Json)
     {
+        EnsureNotBlank(utf8Json, "request body", "a JSON object with a string 'query'");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
@@ -162,7 +167,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "request");
+            throw Wrap(exception, "request", string.Empty);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -218,12 +223,12 @@ public static class ChatbotJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <summary>Creates a writer with the options the SDK writes with (non-ASCII text of the Basic Multilingual Plane unescaped).</summary>
     /// <param name="output">Where the UTF-8 JSON goes.</param>
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, WriterOptions);
 
-    /// <summary>Creates a writer with the options the SDK writes with (unescaped non-ASCII text).</summary>
+    /// <summary>Creates a writer with the options the SDK writes with (non-ASCII text of the Basic Multilingual Plane unescaped).</summary>
     /// <param name="output">Where the UTF-8 JSON goes.</param>
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(Stream output) => new(output, WriterOptions);
@@ -268,7 +273,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "reply");
+            throw Wrap(exception, "reply", "$.message");
         }
         catch (InvalidOperationException exception)
         {
@@ -284,7 +289,15 @@ public static class ChatbotJson
                 $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
         }
 
-        return JsonSerializer.Deserialize(ref reader, Context.ChatbotMessage)!;
+        return ProtocolReader.ReadMessage(ref reader);
+    }
+
+    private static void EnsureNotBlank(ReadOnlySpan<byte> utf8Json, string what, string expected)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new ChatbotProtocolException($"The {what} is empty; expected {expected}.");
+        }
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader)
@@ -296,17 +309,17 @@ public static class ChatbotJson
         }
     }
 
-    private static ChatbotProtocolException Wrap(JsonException exception, string what)
+    private static ChatbotProtocolException Wrap(JsonException exception, string what, string root)
     {
-        var where = exception.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-        var position = exception.LineNumber is { } line
-            ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})"
-            : string.Empty;
-        return new ChatbotProtocolException(
-            $"The {what} is not valid CINNOX JSON{where}{position}: {exception.Message}",
-            exception.Path,
-            exception.LineNumber,
-            exception.BytePositionInLine,
-            exception);
+        // Errors found by the model reader carry the path below the message; the reader's own errors
+        // (malformed JSON, too deep) carry a line and byte position instead.
+        var inner = exception is ProtocolReadException { InnerException: JsonException cause } read && read.RelativePath.Length == 0 ? cause : exception;
+        string? path = exception is ProtocolReadException { RelativePath.Length: > 0 } located
+            ? (root.Length == 0 ? "$." : root + ".") + located.RelativePath
+            : inner.Path;
+        var line = inner.LineNumber;
+        var position = inner.BytePositionInLine;
+        var where = line is { } number ? $" (line {number + 1}, byte {position + 1})" : string.Empty;
+        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {exception.Message}", path, line, position, exception);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot.Json;
@@ -12,7 +11,8 @@ namespace Cinnox.Chatbot.Json;
 /// Written by hand rather than with <c>[JsonPolymorphic]</c> because the protocol needs what the built-in
 /// support does not do: unknown type numbers are kept whole as unknown nodes (SPEC §3.3) instead of failing,
 /// <c>type</c> may appear anywhere in the object and may be sent as a numeric string, and an unknown node is
-/// written back byte for byte. Known types are still (de)serialized by the source-generated metadata.
+/// written back byte for byte. Known types are written by the source-generated metadata and read by
+/// <see cref="ProtocolReader"/>.
 /// </remarks>
 internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TBase>
     where TBase : class
@@ -20,14 +20,11 @@ internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TB
     /// <summary>Gets a short name for error messages, such as "advanced item".</summary>
     protected abstract string Noun { get; }
 
-    /// <summary>Gets the CLR type for a known type number, or <see langword="null"/> when the number is unknown.</summary>
-    protected abstract Type? GetKnownType(int type);
-
-    /// <summary>Creates the unknown node that keeps the raw object.</summary>
-    protected abstract TBase CreateUnknown(JsonElement raw);
-
     /// <summary>Gets the raw object of an unknown node, or <see langword="null"/> for known nodes.</summary>
     protected abstract JsonElement? GetRaw(TBase value);
+
+    /// <summary>Reads one node by hand (see <see cref="ProtocolReader"/> for why).</summary>
+    protected abstract TBase ReadNode(ref Utf8JsonReader reader);
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -36,15 +33,7 @@ internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TB
             throw new JsonException($"Expected {Noun} to be a JSON object but found {JsonReading.Describe(reader.TokenType)}.");
         }
 
-        var typeNumber = JsonReading.PeekTypeNumber(reader);
-        var clrType = typeNumber is int known ? GetKnownType(known) : null;
-        if (clrType is null)
-        {
-            return CreateUnknown(JsonElement.ParseValue(ref reader));
-        }
-
-        var typeInfo = options.GetTypeInfo(clrType);
-        return (TBase)JsonSerializer.Deserialize(ref reader, typeInfo)!;
+        return ReadNode(ref reader);
     }
 
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
@@ -63,14 +52,7 @@ internal sealed class ChatbotMessageJsonConverter : TypeDiscriminatedJsonConvert
 {
     protected override string Noun => "the message";
 
-    protected override Type? GetKnownType(int type) => type switch
-    {
-        1 => typeof(ChatbotTextMessage),
-        5 => typeof(ChatbotAdvancedMessage),
-        _ => null,
-    };
-
-    protected override ChatbotMessage CreateUnknown(JsonElement raw) => new ChatbotUnknownMessage(raw);
+    protected override ChatbotMessage ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadMessage(ref reader);
 
     protected override JsonElement? GetRaw(ChatbotMessage value) => (value as ChatbotUnknownMessage)?.Raw;
 }
@@ -81,17 +63,7 @@ internal sealed class AdvancedContainerJsonConverter : TypeDiscriminatedJsonConv
 
     protected override string Noun => "an advanced container";
 
-    protected override Type? GetKnownType(int type) => type switch
-    {
-        AdvancedContainer.BubbleType => typeof(BubbleContainer),
-        AdvancedContainer.CarouselType => typeof(CarouselContainer),
-        AdvancedContainer.QuickReplyType => typeof(QuickReplyContainer),
-        AdvancedContainer.ListType => typeof(ListContainer),
-        AdvancedContainer.TextType => typeof(TextContainer),
-        _ => null,
-    };
-
-    protected override AdvancedContainer CreateUnknown(JsonElement raw) => new UnknownContainer(raw);
+    protected override AdvancedContainer ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadContainer(ref reader);
 
     protected override JsonElement? GetRaw(AdvancedContainer value) => (value as UnknownContainer)?.Raw;
 }
@@ -102,17 +74,7 @@ internal sealed class AdvancedItemJsonConverter : TypeDiscriminatedJsonConverter
 
     protected override string Noun => "an advanced item";
 
-    protected override Type? GetKnownType(int type) => type switch
-    {
-        AdvancedItem.TextType => typeof(TextItem),
-        AdvancedItem.ImageType => typeof(ImageItem),
-        AdvancedItem.VideoType => typeof(VideoItem),
-        AdvancedItem.ButtonType => typeof(ButtonItem),
-        AdvancedItem.AudioType => typeof(AudioItem),
-        _ => null,
-    };
-
-    protected override AdvancedItem CreateUnknown(JsonElement raw) => new UnknownItem(raw);
+    protected override AdvancedItem ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadItem(ref reader);
 
     protected override JsonElement? GetRaw(AdvancedItem value) => (value as UnknownItem)?.Raw;
 }
@@ -121,14 +83,7 @@ internal sealed class ButtonActionJsonConverter : TypeDiscriminatedJsonConverter
 {
     protected override string Noun => "a button action";
 
-    protected override Type? GetKnownType(int type) => type switch
-    {
-        ButtonAction.PostbackType => typeof(PostbackAction),
-        ButtonAction.OpenUrlType => typeof(OpenUrlAction),
-        _ => null,
-    };
-
-    protected override ButtonAction CreateUnknown(JsonElement raw) => new UnknownButtonAction(raw);
+    protected override ButtonAction ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadAction(ref reader);
 
     protected override JsonElement? GetRaw(ButtonAction value) => (value as UnknownButtonAction)?.Raw;
 }

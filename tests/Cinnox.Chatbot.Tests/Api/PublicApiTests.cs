@@ -1,0 +1,14 @@
+using Cinnox.Chatbot.Testing;
+
+namespace Cinnox.Chatbot.Tests.Api;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void PublicApi_MatchesCheckedInListing()
+    {
+        var difference = PublicApiListing.Compare(typeof(ChatbotMessage).Assembly, PublicApiListing.FromRepositoryRoot("api/Cinnox.Chatbot.txt"));
+
+        difference.Should().BeEmpty();
+    }
+}
