@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Cinnox.Chatbot.Server.Internal;
 
@@ -14,14 +17,62 @@ namespace Cinnox.Chatbot.Server.Internal;
 /// </remarks>
 internal sealed class JsonTextEscaper : IDisposable
 {
+    private const int FastPathMaxChars = 4096;
+
+    // Printable ASCII that JSON strings carry as it is: everything from space to tilde except the quote and the
+    // backslash. The tests check this against the writer for every ASCII character.
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private readonly PooledByteBuffer _output = new(512);
     private readonly Utf8JsonWriter _writer;
 
     public JsonTextEscaper() => _writer = ChatbotJson.CreateWriter(_output);
 
+    /// <summary>
+    /// Copies text that needs no escaping at all (printable ASCII without quotes or backslashes), the common case
+    /// of a streamed word; returns false, writing nothing meaningful, for any other text.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="destination">At least <c>text.Length</c> bytes.</param>
+    public static bool TryCopyPlain(ReadOnlySpan<char> text, Span<byte> destination) =>
+        !text.ContainsAnyExcept(PlainAscii) && Ascii.FromUtf16(text, destination, out _) == OperationStatus.Done;
+
+    /// <summary>Determines whether text needs no escaping at all: printable ASCII without quotes or backslashes.</summary>
+    public static bool IsPlain(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(PlainAscii);
+
+    /// <summary>Appends text escaped as JSON string content, without quotes.</summary>
+    public void AppendEscaped(ReadOnlySpan<char> text, PooledByteBuffer output)
+    {
+        if (IsPlain(text))
+        {
+            Ascii.FromUtf16(text, output.GetSpan(text.Length), out var written);
+            output.Advance(written);
+            return;
+        }
+
+        output.Write(Escape(text).Span);
+    }
+
     /// <summary>Writes text as a JSON string, quotes included, into <paramref name="output"/>.</summary>
     public void WriteQuoted(ReadOnlySpan<char> text, IBufferWriter<byte> output)
     {
+        // Most text needs no escaping: transcode it and let the encoder confirm, which is what the writer would do
+        // with more bookkeeping. Anything to escape, or a lone surrogate, goes through the writer itself.
+        if (text.Length <= FastPathMaxChars)
+        {
+            var span = output.GetSpan((text.Length * 3) + 2);
+            if (Utf8.FromUtf16(text, span[1..], out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done &&
+                Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(1, written)) < 0)
+            {
+                span[0] = (byte)'"';
+                span[written + 1] = (byte)'"';
+                output.Advance(written + 2);
+                return;
+            }
+        }
+
         _writer.Reset(output);
         _writer.WriteStringValue(text);
         _writer.Flush();
@@ -31,9 +82,7 @@ internal sealed class JsonTextEscaper : IDisposable
     public ReadOnlyMemory<byte> Escape(ReadOnlySpan<char> text)
     {
         _output.Clear();
-        _writer.Reset(_output);
-        _writer.WriteStringValue(text);
-        _writer.Flush();
+        WriteQuoted(text, _output);
         return _output.WrittenMemory[1..^1];
     }
 

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Cinnox.Chatbot.Server.Internal;
 
@@ -34,6 +36,8 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     private readonly long _maxResponse;
     private readonly int _reserve;
     private PooledByteBuffer? _whole;
+    private char[]? _finalText;
+    private int _finalLength;
     private Stream _destination = Stream.Null;
     private Action? _onStart;
     private Task<bool>? _abandonedMoveNext;
@@ -41,6 +45,11 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     private char _pendingHighSurrogate;
     private bool _sourceEnded;
     private bool _stopped;
+    private bool _eventPending;
+    private int _eventBytes;
+    private string? _plainText;
+    private bool _endOfStream;
+    private Phase _phase;
     private ReadOnlyMemory<char> _text;
     private PooledByteBuffer? _pending;
     private int _pendingOffset;
@@ -71,6 +80,14 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _maxResponse = options.Limits.MaxResponseBytes;
         _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
         _deltas = deltas.GetAsyncEnumerator(handlerToken);
+    }
+
+    private enum Phase
+    {
+        Text,
+        Pull,
+        Closing,
+        Done,
     }
 
     private enum Pull
@@ -126,7 +143,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _onStart = onStart;
         if (_options.StreamCompletion == ChatbotStreamCompletion.FinalEvent)
         {
-            _whole = new PooledByteBuffer(1024);
+            _finalText = ArrayPool<char>.Shared.Rent(1024);
         }
 
         string? first = null;
@@ -149,9 +166,12 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
 
         Start();
+        RememberForFinal(first);
+        _text = TakeText(first, endOfStream: false);
+        _phase = first is null ? Phase.Pull : Phase.Text;
         try
         {
-            await SseFormatter.WriteAsync(EventsAsync(first), destination, static (item, output) => output.Write(item.Data.Span), _requestAborted)
+            await SseFormatter.WriteAsync(new EventSource(this), destination, static (item, output) => item.Data.WriteEvent(output), _requestAborted)
                 .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException || _requestAborted.IsCancellationRequested)
@@ -219,6 +239,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
             }
         }
 
+        ReturnFinalText();
         _escaper.Dispose();
         _event.Dispose();
         _pending?.Dispose();
@@ -238,69 +259,159 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
     }
 
-    // Cancellation comes through the handler's and the request's tokens, not SseFormatter's.
-    private async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> EventsAsync(string? first)
+    /// <summary>
+    /// Moves to the next event for <see cref="SseFormatter"/>. Hand-written rather than an async iterator so that
+    /// a text the handler has ready at once becomes an event without any asynchronous machinery; only waiting for
+    /// the handler or for a flush goes through (pooled) async methods.
+    /// </summary>
+    private ValueTask<bool> MoveNextEventAsync()
     {
-        var text = first;
-        var endOfStream = false;
-        while (true)
+        if (_eventPending)
         {
-            if (text is not null)
+            // SseFormatter asks for the next event only once it has written the last one: count it and flush it now.
+            _eventPending = false;
+            EventCount++;
+            BytesWritten += _eventBytes + ReplyFraming.EventFraming;
+            var flush = _destination.FlushAsync(_requestAborted);
+            if (!flush.IsCompletedSuccessfully)
             {
-                _text = TakeText(text, endOfStream);
-                while (TryBuildDeltaEvent())
-                {
-                    yield return new SseItem<ReadOnlyMemory<byte>>(_event.WrittenMemory);
-                    await EventWrittenAsync().ConfigureAwait(false);
-                }
-
-                if (End == StreamReplyEnd.ResponseLimit || endOfStream)
-                {
-                    break;
-                }
+                return AfterFlushAsync(flush);
             }
-
-            var pull = await PullAsync(keepAlive: true).ConfigureAwait(false);
-            if (pull == Pull.Stopped)
-            {
-                break;
-            }
-
-            if (pull == Pull.End)
-            {
-                if (_pendingHighSurrogate == '\0')
-                {
-                    break;
-                }
-
-                endOfStream = true;
-                text = string.Empty;
-                continue;
-            }
-
-            text = _current;
         }
 
-        if (End == StreamReplyEnd.ResponseLimit)
-        {
-            _handlerCancellation?.Cancel();
-        }
-
-        if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !TryBuildClosingEvent())
-        {
-            yield break;
-        }
-
-        yield return new SseItem<ReadOnlyMemory<byte>>(_event.WrittenMemory);
-        await EventWrittenAsync().ConfigureAwait(false);
+        return AdvanceEvents();
     }
 
-    // SseFormatter asks for the next event only once it has written the last one: count it and flush it now.
-    private Task EventWrittenAsync()
+    private ValueTask<bool> AdvanceEvents()
     {
-        EventCount++;
-        BytesWritten += _event.Count + ReplyFraming.EventFraming;
-        return _destination.FlushAsync(_requestAborted);
+        while (true)
+        {
+            switch (_phase)
+            {
+                case Phase.Text:
+                    if (TryBuildDeltaEvent())
+                    {
+                        _plainText = null;
+                        _eventBytes = _event.Count;
+                        _eventPending = true;
+                        return new(true);
+                    }
+
+                    _phase = End == StreamReplyEnd.ResponseLimit || _endOfStream ? Phase.Closing : Phase.Pull;
+                    break;
+                case Phase.Pull:
+                    var pull = PullAsync(keepAlive: true);
+                    if (!pull.IsCompletedSuccessfully)
+                    {
+                        return AfterPullAsync(pull);
+                    }
+
+                    var pulled = pull.Result;
+                    if (pulled == Pull.Item && TryTakePlainEvent())
+                    {
+                        return new(true);
+                    }
+
+                    Pulled(pulled);
+                    break;
+                case Phase.Closing:
+                    _phase = Phase.Done;
+                    if (End == StreamReplyEnd.ResponseLimit)
+                    {
+                        _handlerCancellation?.Cancel();
+                    }
+
+                    if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !TryBuildClosingEvent())
+                    {
+                        return new(false);
+                    }
+
+                    _plainText = null;
+                    _eventBytes = _event.Count;
+                    _eventPending = true;
+                    return new(true);
+                default:
+                    return new(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The usual event: a text that needs no escaping (printable ASCII without quotes or backslashes) and fits.
+    /// It is not copied here: <see cref="WriteEvent"/> writes it straight into <see cref="SseFormatter"/>'s buffer.
+    /// </summary>
+    private bool TryTakePlainEvent()
+    {
+        var text = _current;
+        if (string.IsNullOrEmpty(text) || _pendingHighSurrogate != '\0' || !JsonTextEscaper.IsPlain(text))
+        {
+            return false;
+        }
+
+        var size = ReplyFraming.TextPrefix.Length + text.Length + ReplyFraming.DeltaSuffix.Length;
+        if (size > Math.Min(_maxEventPayload, _maxResponse - BytesWritten - _reserve - ReplyFraming.EventFraming))
+        {
+            return false;
+        }
+
+        RememberForFinal(text);
+        _plainText = text;
+        _eventBytes = size;
+        _eventPending = true;
+        return true;
+    }
+
+    /// <summary>Writes the current event's data for <see cref="SseFormatter"/>.</summary>
+    private void WriteEvent(IBufferWriter<byte> output)
+    {
+        if (_plainText is not { } text)
+        {
+            output.Write(_event.WrittenSpan);
+            return;
+        }
+
+        var prefix = ReplyFraming.TextPrefix;
+        var suffix = ReplyFraming.DeltaSuffix;
+        var span = output.GetSpan(_eventBytes);
+        prefix.CopyTo(span);
+        Ascii.FromUtf16(text, span.Slice(prefix.Length, text.Length), out _);
+        suffix.CopyTo(span[(prefix.Length + text.Length)..]);
+        output.Advance(_eventBytes);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> AfterFlushAsync(Task flush)
+    {
+        await flush.ConfigureAwait(false);
+        return await AdvanceEvents().ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> AfterPullAsync(ValueTask<Pull> pull)
+    {
+        Pulled(await pull.ConfigureAwait(false));
+        return await AdvanceEvents().ConfigureAwait(false);
+    }
+
+    private void Pulled(Pull pull)
+    {
+        if (pull == Pull.Item)
+        {
+            RememberForFinal(_current);
+            _text = TakeText(_current, endOfStream: false);
+            _phase = Phase.Text;
+        }
+        else if (pull == Pull.End && _pendingHighSurrogate != '\0')
+        {
+            // A high surrogate still waiting for its pair: the stream ended, so it is written as U+FFFD.
+            _endOfStream = true;
+            _text = TakeText(string.Empty, endOfStream: true);
+            _phase = Phase.Text;
+        }
+        else
+        {
+            _phase = Phase.Closing;
+        }
     }
 
     private void Start()
@@ -312,29 +423,34 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
     }
 
-    private async ValueTask<Pull> PullAsync(bool keepAlive)
+    // Most handlers' next text is often ready at once: only waiting for it goes through an async method.
+    private ValueTask<Pull> PullAsync(bool keepAlive)
     {
         if (_stopped || _sourceEnded)
         {
-            return _stopped ? Pull.Stopped : Pull.End;
+            return new(_stopped ? Pull.Stopped : Pull.End);
         }
 
-        Task<bool> pending;
+        ValueTask<bool> next;
         try
         {
-            var next = _deltas.MoveNextAsync();
+            next = _deltas.MoveNextAsync();
             if (next.IsCompletedSuccessfully)
             {
-                return Took(next.Result);
+                return new(Took(next.Result));
             }
-
-            pending = next.AsTask();
         }
         catch (Exception exception)
         {
-            return Stopped(exception, pending: null);
+            return new(Stopped(exception, pending: null));
         }
 
+        return WaitForNextAsync(next.AsTask(), keepAlive);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Pull> WaitForNextAsync(Task<bool> pending, bool keepAlive)
+    {
         try
         {
             if (keepAlive && _options.KeepAliveInterval is { } interval)
@@ -490,6 +606,11 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
             if (_text.Length <= room)
             {
                 _event.Clear();
+                if (TryBuildPlainEvent())
+                {
+                    return true;
+                }
+
                 _event.Write(ReplyFraming.TextPrefix[..^1]);
                 var start = _event.Count + 1;
                 _escaper.WriteQuoted(_text.Span, _event);
@@ -497,7 +618,6 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
                 if (length <= room)
                 {
                     _event.Write(ReplyFraming.DeltaSuffix[1..]);
-                    AppendWhole(_event.WrittenSpan.Slice(start, length));
                     _text = default;
                     return true;
                 }
@@ -533,8 +653,26 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
 
         var piece = escaped[..take];
         BuildEvent(piece, ReplyFraming.DeltaSuffix);
-        AppendWhole(piece);
         _pendingOffset = take;
+        return true;
+    }
+
+    /// <summary>Builds the event of a text that needs no escaping in one pass: one copy, no encoder.</summary>
+    private bool TryBuildPlainEvent()
+    {
+        var text = _text.Span;
+        var prefix = ReplyFraming.TextPrefix;
+        var suffix = ReplyFraming.DeltaSuffix;
+        var span = _event.GetSpan(prefix.Length + text.Length + suffix.Length);
+        if (!JsonTextEscaper.TryCopyPlain(text, span[prefix.Length..]))
+        {
+            return false;
+        }
+
+        prefix.CopyTo(span);
+        suffix.CopyTo(span[(prefix.Length + text.Length)..]);
+        _event.Advance(prefix.Length + text.Length + suffix.Length);
+        _text = default;
         return true;
     }
 
@@ -556,22 +694,43 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _event.Write(suffix);
     }
 
-    private void AppendWhole(ReadOnlySpan<byte> piece)
+    /// <summary>
+    /// Keeps a text for the final event, which carries the whole text: the characters are copied as they come,
+    /// and dropped as soon as the whole text could no longer fit in one event (every character takes a byte or more).
+    /// </summary>
+    private void RememberForFinal(string? text)
     {
-        if (_whole is null)
+        if (_finalText is not { } buffer || string.IsNullOrEmpty(text))
         {
             return;
         }
 
-        if (_whole.Count + piece.Length + ReplyFraming.TextPrefix.Length + ReplyFraming.FinalSuffix.Length > _maxEventPayload)
+        var length = _finalLength + text.Length;
+        if (length + ReplyFraming.TextPrefix.Length + ReplyFraming.FinalSuffix.Length > _maxEventPayload)
         {
-            // The whole text can no longer travel in one event: the stream will end with [DONE].
-            _whole.Dispose();
-            _whole = null;
+            ReturnFinalText();
             return;
         }
 
-        _whole.Write(piece);
+        if (length > buffer.Length)
+        {
+            var grown = ArrayPool<char>.Shared.Rent(Math.Max(length, buffer.Length * 2));
+            buffer.AsSpan(0, _finalLength).CopyTo(grown);
+            ArrayPool<char>.Shared.Return(buffer);
+            _finalText = buffer = grown;
+        }
+
+        text.CopyTo(buffer.AsSpan(_finalLength));
+        _finalLength = length;
+    }
+
+    private void ReturnFinalText()
+    {
+        if (_finalText is { } buffer)
+        {
+            _finalText = null;
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private bool TryBuildClosingEvent()
@@ -581,11 +740,17 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
             return false;
         }
 
-        if (_whole is { Count: > 0 } whole &&
-            BytesWritten + ReplyFraming.EventOverhead + whole.Count <= _maxResponse)
+        // After a cut the whole text would not be what was sent, and could not fit anyway.
+        if (_finalText is { } text && _finalLength > 0 && End != StreamReplyEnd.ResponseLimit)
         {
-            BuildEvent(whole.WrittenSpan, ReplyFraming.FinalSuffix);
-            return true;
+            _event.Clear();
+            _event.Write(ReplyFraming.TextPrefix);
+            _escaper.AppendEscaped(text.AsSpan(0, _finalLength), _event);
+            _event.Write(ReplyFraming.FinalSuffix);
+            if (_event.Count <= _maxEventPayload && BytesWritten + _event.Count + ReplyFraming.EventFraming <= _maxResponse)
+            {
+                return true;
+            }
         }
 
         _event.Clear();
@@ -622,5 +787,17 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>The events as <see cref="SseFormatter"/> enumerates them; disposing it leaves the writer alone.</summary>
+    private sealed class EventSource(StreamReplyWriter writer) : IAsyncEnumerable<SseItem<StreamReplyWriter>>, IAsyncEnumerator<SseItem<StreamReplyWriter>>
+    {
+        public SseItem<StreamReplyWriter> Current => new(writer);
+
+        public IAsyncEnumerator<SseItem<StreamReplyWriter>> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
+
+        public ValueTask<bool> MoveNextAsync() => writer.MoveNextEventAsync();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -48,4 +48,42 @@ public sealed class JsonTextEscaperTests
 
         Encoding.UTF8.GetString(escaper.Escape("a\uD83Db").Span).Should().Be("a\\uFFFDb");
     }
+
+    [Fact]
+    public void IsPlain_AgreesWithTheWriterForEveryAsciiCharacter()
+    {
+        using var escaper = new JsonTextEscaper();
+        for (var c = '\0'; c < 0x80; c++)
+        {
+            var text = new string(c, 3);
+            var escapedAsIs = Encoding.UTF8.GetString(escaper.Escape(text).Span) == text;
+
+            JsonTextEscaper.IsPlain(text).Should().Be(escapedAsIs, $"character U+{(int)c:X4}");
+        }
+
+        JsonTextEscaper.IsPlain("é").Should().BeFalse("only ASCII takes the shortcut");
+    }
+
+    [Fact]
+    public void WriteQuoted_MatchesTheSdksWriterForMixedText()
+    {
+        using var escaper = new JsonTextEscaper();
+        var random = new Random(42);
+        var alphabet = "abc \"\\\n\t\u0001\u007Fé中\u2028\uFEFF\uE000<>&'".ToCharArray();
+        for (var i = 0; i < 500; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var output = new PooledByteBuffer();
+            escaper.WriteQuoted(text, output);
+
+            var expected = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = ChatbotJson.CreateWriter(expected))
+            {
+                writer.WriteStringValue(text);
+            }
+
+            output.WrittenSpan.ToArray().Should().Equal(expected.WrittenSpan.ToArray(), text);
+            output.Dispose();
+        }
+    }
 }
