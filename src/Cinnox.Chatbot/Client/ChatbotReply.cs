@@ -22,6 +22,13 @@ public sealed class ChatbotReply
     /// Gets the action the reply asks for: <see cref="ChatbotAction.DirectTransfer"/> or
     /// <see cref="ChatbotAction.CloseEnquiry"/> when the complete final text is that keyword.
     /// </summary>
+    /// <remarks>
+    /// Only a <see cref="ChatbotOutcome.Completed"/> reply carries an action: a keyword cut short is just text. A
+    /// <c>DIRECT_TRANSFER</c> reply from a destination whose <see cref="ChatbotDestination.TransferToLiveAgent"/> is off
+    /// has no action (the enquiry stays with the chatbot, SPEC §3.1) and a <see cref="ChatbotWarningCodes.TransferNotEnabled"/>
+    /// warning; <see cref="Text"/> and <see cref="Message"/> still hold the keyword as received, so it is not shown as an answer
+    /// by a consumer that checks for the warning or the keyword.
+    /// </remarks>
     public ChatbotAction Action { get; init; }
 
     /// <summary>Gets a value indicating whether the reply arrived as a Server-Sent-Events stream.</summary>
@@ -36,13 +43,16 @@ public sealed class ChatbotReply
     /// <summary>Gets how long the parts of the reply took.</summary>
     public ChatbotTimings Timings { get; init; }
 
-    /// <summary>Gets the number of body bytes read.</summary>
+    /// <summary>Gets the number of body bytes read, comments and white space included.</summary>
     public long BytesRead { get; init; }
 
     /// <summary>Gets a sentence saying why the reply did not complete, or <see langword="null"/> when it did.</summary>
     public string? FailureReason { get; init; }
 
-    /// <summary>Gets the start of the body of an <see cref="ChatbotOutcome.HttpError"/> reply (capped), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets the start of the body of an <see cref="ChatbotOutcome.HttpError"/> reply — at most
+    /// <see cref="ChatbotClient.MaxErrorBodyExcerptBytes"/> bytes, never ending in a cut character — or <see langword="null"/>.
+    /// </summary>
     public string? ErrorBodyExcerpt { get; init; }
 
     /// <summary>Gets a value indicating whether the reply completed normally.</summary>

@@ -1,0 +1,349 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Text.Unicode;
+using Cinnox.Chatbot.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// Calls one chatbot destination over HTTP (SPEC §2, §4, §5): POSTs the request, reads the reply as JSON or as a
+/// Server-Sent-Events stream whatever was asked for, enforces the destination's limits, retries failures that
+/// happen before any reply, and ends every call with exactly one <see cref="ChatbotOutcome"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Streaming is requested (the destination's <c>Accept: text/event-stream</c> is sent) only when the destination
+/// has streaming on and <see cref="ChatbotSendOptions.IsExternalChannel"/> is off; otherwise the request sends
+/// <c>Accept: application/json</c>. The reply is read by its <c>Content-Type</c>, or by its first non-space byte
+/// when it has none, so a JSON answer to a streaming request and a stream answering a JSON request both work.
+/// </para>
+/// <para>
+/// The total time limit is measured on the client's <see cref="TimeProvider"/> from sending the request to the end
+/// of the reply, retries included. <see cref="HttpClient.Timeout"/> is not the limit: the registered clients set it
+/// to infinite, and a client built here from an <see cref="HttpClient"/> of your own should too, or its timeout
+/// (100 seconds by default) may cut a slow bot short as <see cref="ChatbotOutcome.TimedOut"/>.
+/// </para>
+/// <para>
+/// Each reply that does not complete is logged once, at warning or error level, with the destination's name,
+/// the enquiry id and the reason, never with header values. Calls are traced on an <see cref="ActivitySource"/>
+/// and measured on a <see cref="Meter"/>, both named <see cref="DiagnosticsName"/>.
+/// </para>
+/// <para>This class is thread-safe; one instance can serve many calls at once.</para>
+/// </remarks>
+public sealed class ChatbotClient : IChatbotClient
+{
+    /// <summary>The name of the client's <see cref="ActivitySource"/> and <see cref="Meter"/>: <c>Cinnox.Chatbot</c>.</summary>
+    public const string DiagnosticsName = "Cinnox.Chatbot";
+
+    /// <summary>The most bytes of an error body kept in <see cref="ChatbotReply.ErrorBodyExcerpt"/>: 1,024.</summary>
+    public const int MaxErrorBodyExcerptBytes = 1024;
+
+    private readonly HttpClient _httpClient;
+    private readonly ChatbotClientCore _core;
+
+    /// <summary>Initializes a new instance that calls <paramref name="destination"/> through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">
+    /// The HTTP client. Its <see cref="HttpClient.Timeout"/> should be <see cref="Timeout.InfiniteTimeSpan"/>: the
+    /// destination's <see cref="ChatbotLimits.TotalResponseTime"/> is enforced by this client.
+    /// </param>
+    /// <param name="destination">The destination; it is validated and copied, so later changes to it have no effect.</param>
+    /// <param name="retryOptions">When failed requests are sent again; the defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Where replies that do not complete are logged; nowhere when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for the time limit, retries and timings; the system clock when <see langword="null"/>.</param>
+    /// <param name="meterFactory">Creates the meter; a meter of the process's own when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="ChatbotConfigurationException">
+    /// The destination or the retry options are invalid (for example a header with CR or LF, or a configured
+    /// <c>Content-Type</c>); nothing has been sent.
+    /// </exception>
+    public ChatbotClient(
+        HttpClient httpClient,
+        ChatbotDestination destination,
+        ChatbotRetryOptions? retryOptions = null,
+        ILogger? logger = null,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(destination);
+        _httpClient = httpClient;
+        _core = new ChatbotClientCore(destination, retryOptions, logger, timeProvider, ChatbotTelemetry.Create(meterFactory));
+    }
+
+    internal ChatbotClient(HttpClient httpClient, ChatbotClientCore core)
+    {
+        _httpClient = httpClient;
+        _core = core;
+    }
+
+    /// <summary>Gets a copy of the destination this client calls, taken when the client was made.</summary>
+    public ChatbotDestination Destination => _core.Destination;
+
+    /// <inheritdoc />
+    public async Task<ChatbotReply> SendAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await foreach (var update in CallAsync(request, options, yieldUpdates: false, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Kind == ChatbotReplyUpdateKind.Completed)
+            {
+                return update.Reply!;
+            }
+        }
+
+        throw new UnreachableException("A call always ends with its reply.");
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ChatbotReplyUpdate> StreamAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CallAsync(request, options, yieldUpdates: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// One call: send (with retries), then read the body. With <paramref name="yieldUpdates"/> off nothing but the
+    /// final update is yielded, and a caller's cancellation after the response arrived ends the reply as
+    /// <see cref="ChatbotOutcome.Interrupted"/> instead of throwing.
+    /// </summary>
+    private async IAsyncEnumerable<ChatbotReplyUpdate> CallAsync(
+        ChatbotRequest request, ChatbotSendOptions? options, bool yieldUpdates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var core = _core;
+        var time = core.TimeProvider;
+        var start = time.GetTimestamp();
+        var stream = core.RequestsStream(options);
+        var body = core.SerializeRequest(request);
+
+        using var activity = ChatbotTelemetry.StartCall(core.Destination, request.InquiryId, stream);
+        using var deadline = new CancellationTokenSource(core.Limits.TotalResponseTime, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
+
+        var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotClientCore.CallState(start, request.InquiryId), token).ConfigureAwait(false);
+        if (sent.Exception is { } sendFailure)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The contract: cancelled before any response arrived throws.
+                throw new OperationCanceledException("The call was cancelled before the chatbot answered.", sendFailure, cancellationToken);
+            }
+
+            var failedReply = FailureBeforeResponse(sendFailure, deadline.IsCancellationRequested, start);
+            Finish(activity, request, failedReply);
+            yield return ChatbotReplyUpdate.Completed(failedReply);
+            yield break;
+        }
+
+        using var response = sent.Result!;
+        var timeToFirstByte = time.GetElapsedTime(start);
+        var statusCode = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            var (excerpt, excerptBytes) = await ReadExcerptAsync(response, token).ConfigureAwait(false);
+            if (yieldUpdates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var errorReply = new ChatbotReply
+            {
+                Outcome = ChatbotOutcome.HttpError,
+                StatusCode = statusCode,
+                ErrorBodyExcerpt = excerpt,
+                BytesRead = excerptBytes,
+                FailureReason = string.Create(CultureInfo.InvariantCulture, $"The chatbot answered HTTP {statusCode} {response.ReasonPhrase}."),
+                Timings = new ChatbotTimings(timeToFirstByte, null, time.GetElapsedTime(start)),
+            };
+            response.Dispose();
+            Finish(activity, request, errorReply);
+            yield return ChatbotReplyUpdate.Completed(errorReply);
+            yield break;
+        }
+
+        using var reader = new ChatbotReplyReader(core.Limits, core.Destination.TransferToLiveAgent, time, start);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        ChatbotOutcome? failure = null;
+        string? failureReason = null;
+        if (!yieldUpdates)
+        {
+            try
+            {
+                var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                await reader.ReadToEndAsync(content, mediaType, token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: true, cancellationToken, deadline.Token) is { } outcome)
+            {
+                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+            }
+        }
+        else
+        {
+            IAsyncEnumerator<ChatbotReplyUpdate>? updates = null;
+            try
+            {
+                var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
+            }
+            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+            {
+                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+            }
+
+            if (updates is not null)
+            {
+                await using (updates.ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                            {
+                                break;
+                            }
+                        }
+                        catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                        {
+                            (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                            break;
+                        }
+
+                        yield return updates.Current;
+                    }
+                }
+            }
+        }
+
+        // Release the connection before handing over the reply: a caller may never ask for the next update.
+        response.Dispose();
+        var reply = reader.CreateReply(failure, failureReason, statusCode, timeToFirstByte);
+        Finish(activity, request, reply);
+        if (yieldUpdates)
+        {
+            for (var i = reader.YieldedWarningCount; i < reply.Warnings.Count; i++)
+            {
+                yield return ChatbotReplyUpdate.ForWarning(reply.Warnings[i]);
+            }
+        }
+
+        yield return ChatbotReplyUpdate.Completed(reply);
+    }
+
+    /// <summary>Turns a failure before any response into the reply that reports it.</summary>
+    private ChatbotReply FailureBeforeResponse(Exception exception, bool deadlinePassed, long start)
+    {
+        var total = _core.TimeProvider.GetElapsedTime(start);
+        ChatbotOutcome outcome;
+        string reason;
+        if (deadlinePassed || exception is TaskCanceledException { InnerException: TimeoutException })
+        {
+            outcome = ChatbotOutcome.TimedOut;
+            reason = deadlinePassed
+                ? string.Create(CultureInfo.InvariantCulture, $"No response arrived within the total response time of {_core.Limits.TotalResponseTime.TotalSeconds:0.###} s.")
+                : "No response arrived before HttpClient.Timeout; set it to Timeout.InfiniteTimeSpan so the destination's total response time applies.";
+        }
+        else if (exception is HttpRequestException or OperationCanceledException or IOException)
+        {
+            outcome = ChatbotOutcome.Unreachable;
+            reason = "The chatbot could not be reached: " + exception.Message;
+        }
+        else
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+            throw new UnreachableException();
+        }
+
+        return new ChatbotReply
+        {
+            Outcome = outcome,
+            FailureReason = reason,
+            Timings = new ChatbotTimings(null, null, total),
+        };
+    }
+
+    /// <summary>
+    /// Names the outcome of a failure while the body was read; <see langword="null"/> lets it propagate (a caller's
+    /// cancellation of a stream, or a bug).
+    /// </summary>
+    private static ChatbotOutcome? ClassifyReadFailure(Exception exception, bool buffered, CancellationToken caller, CancellationToken deadline)
+    {
+        if (exception is OperationCanceledException)
+        {
+            if (caller.IsCancellationRequested)
+            {
+                return buffered ? ChatbotOutcome.Interrupted : null;
+            }
+
+            return deadline.IsCancellationRequested ? ChatbotOutcome.TimedOut : ChatbotOutcome.Interrupted;
+        }
+
+        return ChatbotReplyReader.Classify(exception);
+    }
+
+    private string DescribeReadFailure(Exception exception, ChatbotOutcome outcome) => outcome switch
+    {
+        ChatbotOutcome.TimedOut => string.Create(CultureInfo.InvariantCulture,
+            $"The reply did not end within the total response time of {_core.Limits.TotalResponseTime.TotalSeconds:0.###} s."),
+        ChatbotOutcome.Interrupted when exception is OperationCanceledException => "The caller cancelled the call after the reply had started.",
+        ChatbotOutcome.Interrupted => "The connection broke while the reply was being read: " + exception.Message,
+        _ => exception.Message,
+    };
+
+    /// <summary>Reads the start of an error body, keeping whatever arrived if reading fails.</summary>
+    private static async Task<(string? Excerpt, long Bytes)> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxErrorBodyExcerptBytes];
+        var length = 0;
+        try
+        {
+            using var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            int read;
+            while (length < buffer.Length && (read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or HttpRequestException)
+        {
+            // The status already says what happened; the excerpt is whatever arrived.
+        }
+
+        if (length == 0)
+        {
+            return (null, 0);
+        }
+
+        // Decode what is complete; a character cut by the cap is left out rather than shown broken.
+        var chars = new char[length];
+        Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out _, out var written, replaceInvalidSequences: true, isFinalBlock: false);
+        return (new string(chars, 0, written), length);
+    }
+
+    private void Finish(Activity? activity, ChatbotRequest request, ChatbotReply reply)
+    {
+        var core = _core;
+        core.Telemetry.Record(activity, core.Destination, reply);
+        var level = reply.IsCompleted ? LogLevel.Debug : ChatbotClientLog.LevelOf(reply.Outcome);
+        if (!core.Logger.IsEnabled(level))
+        {
+            return;
+        }
+
+        var inquiryId = ChatbotClientLog.InquiryIdForLog(request.InquiryId);
+        if (reply.IsCompleted)
+        {
+            ChatbotClientLog.ReplyCompleted(core.Logger, core.Destination.Name, inquiryId, reply.BytesRead, reply.Streamed, reply.Warnings.Count, reply.Timings.Total);
+        }
+        else
+        {
+            var reason = reply.FailureReason ?? ChatbotTelemetry.NameOf(reply.Outcome);
+            ChatbotClientLog.ReplyNotCompleted(core.Logger, level, core.Destination.Name, inquiryId, reply.Outcome, reason);
+        }
+    }
+}

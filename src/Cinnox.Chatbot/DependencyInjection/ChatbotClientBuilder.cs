@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// Configures one chatbot destination registered with <c>services.AddCinnoxChatbotClient(name, ...)</c>.
+/// </summary>
+public sealed class ChatbotClientBuilder
+{
+    internal ChatbotClientBuilder(IServiceCollection services, string name, IHttpClientBuilder httpClientBuilder)
+    {
+        Services = services;
+        Name = name;
+        HttpClientBuilder = httpClientBuilder;
+    }
+
+    /// <summary>Gets the services the destination is registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Gets the name the destination is registered under, as given to <see cref="IChatbotClientFactory.GetClient"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Gets the builder of the named <see cref="HttpClient"/> the destination is called through, to add message
+    /// handlers or replace the primary handler.
+    /// </summary>
+    /// <remarks>
+    /// The default primary handler is a <see cref="SocketsHttpHandler"/> that does not drain an abandoned reply
+    /// (<see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0), so a cancelled or over-limit reply closes its
+    /// connection at once; its <see cref="HttpClient.Timeout"/> is infinite because the client enforces the
+    /// destination's total response time itself.
+    /// </remarks>
+    public IHttpClientBuilder HttpClientBuilder { get; }
+
+    /// <summary>Adds a step that configures the destination; steps run in the order they were added.</summary>
+    /// <param name="configure">Sets properties of the destination.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public ChatbotClientBuilder ConfigureDestination(Action<ChatbotDestination> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(Name, configure);
+        return this;
+    }
+
+    /// <summary>Adds a step that configures when failed requests are sent again.</summary>
+    /// <param name="configure">Sets properties of the retry options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public ChatbotClientBuilder ConfigureRetry(Action<ChatbotRetryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(Name, configure);
+        return this;
+    }
+}
