@@ -227,9 +227,9 @@ public sealed class ClientToolkitTests
 
         var sending = platform.Client.SendAsync(new ChatbotRequest("hi"));
         await firstSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await WaitUntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
         time.Advance(TimeSpan.FromSeconds(1));
-        await WaitUntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
         time.Advance(TimeSpan.FromSeconds(1));
         release.SetResult();
         var reply = await sending.WaitAsync(TimeSpan.FromSeconds(30));
@@ -324,14 +324,5 @@ public sealed class ClientToolkitTests
         yield return "partial ";
         await Task.Yield();
         throw new InvalidOperationException("the model went away");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }

@@ -9,73 +9,57 @@ public sealed class RequestBindingTests
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task CurrentFormat_SeedExample_HandlerSeesEveryField(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         var answer = await bot.SendAsync(BotServer.Post(SeedExamples.Text("request-current")));
 
         answer.Status.Should().Be(HttpStatusCode.OK);
-        seen!.Query.Should().Be("user message text");
-        seen.QueryParams.Should().Equal(new Dictionary<string, string> { ["key"] = "value" });
-        seen.InquiryId.Should().Be("string");
-        seen.Action.Should().Be("input.unknown");
-        seen.IsLegacyFormat.Should().BeFalse();
-        seen.Format.Should().Be(ChatbotRequestFormat.Current);
-        seen.AcceptsStreaming.Should().BeFalse();
-        seen.HttpContext.Should().NotBeNull();
+        seen.Value.Query.Should().Be("user message text");
+        seen.Value.QueryParams.Should().Equal(new Dictionary<string, string> { ["key"] = "value" });
+        seen.Value.InquiryId.Should().Be("string");
+        seen.Value.Action.Should().Be("input.unknown");
+        seen.Value.IsLegacyFormat.Should().BeFalse();
+        seen.Value.Format.Should().Be(ChatbotRequestFormat.Current);
+        seen.Value.AcceptsStreaming.Should().BeFalse();
+        seen.Value.HttpContext.Should().NotBeNull();
     }
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task LegacyFormat_SeedExample_HandlerSeesQueryAndLegacyFlag(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         var answer = await bot.SendAsync(BotServer.Post("""{"queryResult":{"queryText":"hello from before"}}"""));
 
         answer.Status.Should().Be(HttpStatusCode.OK);
-        seen!.Query.Should().Be("hello from before");
-        seen.IsLegacyFormat.Should().BeTrue();
-        seen.QueryParams.Should().BeEmpty();
-        seen.InquiryId.Should().BeNull();
+        seen.Value.Query.Should().Be("hello from before");
+        seen.Value.IsLegacyFormat.Should().BeTrue();
+        seen.Value.QueryParams.Should().BeEmpty();
+        seen.Value.InquiryId.Should().BeNull();
     }
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task BothFormats_QueryAndQueryText_QueryWins(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         await bot.SendAsync(BotServer.Post("""{"queryResult":{"queryText":"old"},"query":"new"}"""));
 
-        seen!.Query.Should().Be("new");
-        seen.IsLegacyFormat.Should().BeFalse();
+        seen.Value.Query.Should().Be("new");
+        seen.Value.IsLegacyFormat.Should().BeFalse();
     }
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task ContextFields_AtTopLevel_AreRead(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         var context = JsonSerializer.Deserialize<Dictionary<string, string>>(SeedExamples.Text("request-context-fields"))!;
         var body = JsonSerializer.Serialize(new Dictionary<string, string>(context) { ["query"] = "hi" });
@@ -83,7 +67,7 @@ public sealed class RequestBindingTests
 
         foreach (var name in ChatbotEnquiryContext.FieldNames)
         {
-            seen!.Context[name].Should().Be("string", because: $"{name} is sent at the top level");
+            seen.Value.Context[name].Should().Be("string", because: $"{name} is sent at the top level");
         }
     }
 
@@ -91,40 +75,32 @@ public sealed class RequestBindingTests
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task ContextFields_InNestedContext_AreReadAndTopLevelWins(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         await bot.SendAsync(BotServer.Post("""
             {"query":"hi","channelType":"WEB","context":{"visitorName":"Ann","channelType":"LINE","omniType":"web"}}
             """));
 
-        seen!.Context.VisitorName.Should().Be("Ann");
-        seen.Context.OmniType.Should().Be("web");
-        seen.Context.ChannelType.Should().Be("WEB");
-        seen.AdditionalProperties.Should().ContainKey("context");
+        seen.Value.Context.VisitorName.Should().Be("Ann");
+        seen.Value.Context.OmniType.Should().Be("web");
+        seen.Value.Context.ChannelType.Should().Be("WEB");
+        seen.Value.AdditionalProperties.Should().ContainKey("context");
     }
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task UnknownFields_AreKeptAndExposed(Transport transport)
     {
-        ChatbotRequestContext? seen = null;
-        await using var bot = await BotServer.StartAsync(transport, (context, _) =>
-        {
-            seen = context;
-            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
-        });
+        var (bot, seen) = await CapturingBotAsync(transport);
+        await using var _ = bot;
 
         var answer = await bot.SendAsync(BotServer.Post("""{"query":"hi","tenant":{"id":7},"flags":[1,2],"locale":"en-GB"}"""));
 
         answer.Status.Should().Be(HttpStatusCode.OK);
-        seen!.AdditionalProperties.Keys.Should().BeEquivalentTo("tenant", "flags", "locale");
-        seen.AdditionalProperties["tenant"].GetProperty("id").GetInt32().Should().Be(7);
-        seen.AdditionalProperties["locale"].GetString().Should().Be("en-GB");
+        seen.Value.AdditionalProperties.Keys.Should().BeEquivalentTo("tenant", "flags", "locale");
+        seen.Value.AdditionalProperties["tenant"].GetProperty("id").GetInt32().Should().Be(7);
+        seen.Value.AdditionalProperties["locale"].GetString().Should().Be("en-GB");
     }
 
     [Theory]
@@ -168,5 +144,27 @@ public sealed class RequestBindingTests
 
         answer.Status.Should().Be(HttpStatusCode.OK);
         seen.Should().Be(query);
+    }
+
+    private static async Task<(BotServer Bot, Captured Seen)> CapturingBotAsync(Transport transport)
+    {
+        var seen = new Captured();
+        var bot = await BotServer.StartAsync(transport, (context, _) =>
+        {
+            seen.Value = context;
+            return ValueTask.FromResult(ChatbotReplies.Text("ok"));
+        });
+        return (bot, seen);
+    }
+
+    private sealed class Captured
+    {
+        private ChatbotRequestContext? _value;
+
+        public ChatbotRequestContext Value
+        {
+            get => _value ?? throw new InvalidOperationException("The handler was not called.");
+            set => _value = value;
+        }
     }
 }

@@ -211,7 +211,7 @@ public sealed class StreamGuardTests
             options => options.Limits.TotalResponseTime = TimeSpan.FromSeconds(2), time);
 
         var sending = bot.SendAsync(BotServer.PostQuery("hi"));
-        await WaitUntilAsync(() => time.ActiveTimerCount >= 1);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 1);
         time.Advance(TimeSpan.FromSeconds(2));
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -231,7 +231,7 @@ public sealed class StreamGuardTests
         await using var body = await response.Content.ReadAsStreamAsync();
         await using var events = SseLineReader.ReadAsync(body).GetAsyncEnumerator();
         (await events.MoveNextAsync()).Should().BeTrue();
-        await WaitUntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
         time.Advance(TimeSpan.FromSeconds(5));
         (await events.MoveNextAsync()).Should().BeTrue();
         events.Current.IsComment.Should().BeTrue();
@@ -262,7 +262,7 @@ public sealed class StreamGuardTests
             options => options.KeepAliveInterval = TimeSpan.FromSeconds(5), time);
 
         var sending = bot.Client.SendAsync(BotServer.PostQuery("hi", acceptEventStream: true), HttpCompletionOption.ResponseHeadersRead);
-        await WaitUntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
         time.Advance(TimeSpan.FromSeconds(5));
         using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
         response.Content.Headers.ContentType!.MediaType.Should().Be(EventStream);
@@ -279,14 +279,6 @@ public sealed class StreamGuardTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
-    }
 
     private static string Repeat(string value, int count) => string.Concat(Enumerable.Repeat(value, count));
 

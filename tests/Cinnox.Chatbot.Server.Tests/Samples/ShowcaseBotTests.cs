@@ -138,7 +138,7 @@ public sealed class ShowcaseBotTests
         words.Add(EventStreams.Message(events.Current.Data).Text);
         foreach (var _ in Enumerable.Range(0, 4))
         {
-            await WaitUntilAsync(() => time.ActiveTimerCount == 2);
+            await Waiting.UntilAsync(() => time.ActiveTimerCount == 2);
             time.Advance(ShowcaseBot.ShowcaseBot.WordPause - TimeSpan.FromTicks(1));
             time.ActiveTimerCount.Should().Be(2, "the next word waits for the whole pause");
             time.Advance(TimeSpan.FromTicks(1));
@@ -223,14 +223,5 @@ public sealed class ShowcaseBotTests
         }
 
         throw new InvalidOperationException($"The bot exited without listening. Output:\n{seen}\n{await process.StandardError.ReadToEndAsync()}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }
