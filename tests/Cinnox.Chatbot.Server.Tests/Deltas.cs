@@ -34,22 +34,34 @@ public static class Deltas
     /// <summary>Yields the pieces, then waits for the token (or forever, when the handler ignores it).</summary>
     public static async IAsyncEnumerable<string> ThenWait(TaskCompletionSource? cancelled, bool honourToken, string[] pieces, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Signalled by a registration (a handler that ignores its token still hears it) and, in case the iterator is
+        // disposed before the registration ran, by the finally block.
         using var registration = cancellationToken.Register(() => cancelled?.TrySetResult());
-        foreach (var piece in pieces)
+        try
         {
-            await Task.Yield();
-            yield return piece;
-        }
+            foreach (var piece in pieces)
+            {
+                await Task.Yield();
+                yield return piece;
+            }
 
-        if (honourToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        else
-        {
-            await new TaskCompletionSource().Task;
-        }
+            if (honourToken)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            else
+            {
+                await new TaskCompletionSource().Task;
+            }
 
-        yield return "never";
+            yield return "never";
+        }
+        finally
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                cancelled?.TrySetResult();
+            }
+        }
     }
 }

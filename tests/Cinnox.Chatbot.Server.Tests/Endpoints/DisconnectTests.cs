@@ -54,16 +54,26 @@ public sealed class DisconnectTests
 
         static async IAsyncEnumerable<string> Flood(TaskCompletionSource cancelled, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            using var registration = cancellationToken.Register(() => cancelled.TrySetResult());
             var piece = new string('x', 1000);
-            for (var i = 0; i < 1_000_000 && !cancellationToken.IsCancellationRequested; i++)
+            try
             {
-                if (i % 64 == 0)
+                for (var i = 0; i < 1_000_000 && !cancellationToken.IsCancellationRequested; i++)
                 {
-                    await Task.Yield();
-                }
+                    if (i % 64 == 0)
+                    {
+                        await Task.Yield();
+                    }
 
-                yield return piece;
+                    yield return piece;
+                }
+            }
+            finally
+            {
+                // Observed here rather than by a registration, which the end of the loop could dispose before it ran.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled.TrySetResult();
+                }
             }
         }
     }
@@ -81,9 +91,17 @@ public sealed class DisconnectTests
                 return ChatbotReplies.Text("still here");
             }
 
-            using var registration = cancellationToken.Register(() => cancelled.TrySetResult());
             started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+
             return ChatbotReplies.Text("never");
         });
 

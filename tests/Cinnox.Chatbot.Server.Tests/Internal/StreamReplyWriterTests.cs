@@ -22,13 +22,48 @@ public sealed class StreamReplyWriterTests
     }
 
     [Fact]
-    public async Task WriteEventStream_FlushesAfterEveryEvent()
+    public async Task WriteEventStream_FlushesBeforeEveryWaitForTheHandler()
+    {
+        // Each piece after the first is produced only once the previous events were flushed: without a flush
+        // before each wait the stream would never finish.
+        var output = new RecordingStream();
+
+        await StreamReplyWriter.WriteEventStreamAsync(AfterEachFlush(output, "a", "b", "c"), output, new ChatbotServerOptions())
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "write", "flush");
+
+        static async IAsyncEnumerable<string> AfterEachFlush(RecordingStream output, params string[] pieces)
+        {
+            for (var i = 0; i < pieces.Length; i++)
+            {
+                if (i > 0)
+                {
+                    await output.NextFlush;
+                }
+
+                yield return pieces[i];
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriteEventStream_PiecesReadyAtOnce_GoOutTogetherWithOneFlush()
     {
         var output = new RecordingStream();
 
-        await StreamReplyWriter.WriteEventStreamAsync(Deltas.Of("a", "b", "c"), output, new ChatbotServerOptions());
+        await StreamReplyWriter.WriteEventStreamAsync(Ready("a", "b", "c"), output, new ChatbotServerOptions());
 
-        output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "flush", "write", "flush");
+        output.Operations.Should().Equal("write", "write", "write", "write", "flush");
+
+        static async IAsyncEnumerable<string> Ready(params string[] pieces)
+        {
+            await Task.CompletedTask;
+            foreach (var piece in pieces)
+            {
+                yield return piece;
+            }
+        }
     }
 
     // Cases by name: lone surrogates do not survive the test runner's serialization of theory data.
@@ -91,7 +126,11 @@ public sealed class StreamReplyWriterTests
 
     private sealed class RecordingStream : MemoryStream
     {
+        private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public List<string> Operations { get; } = [];
+
+        public Task NextFlush => _flushed.Task;
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -102,6 +141,7 @@ public sealed class StreamReplyWriterTests
         public override Task FlushAsync(CancellationToken cancellationToken)
         {
             Operations.Add("flush");
+            Interlocked.Exchange(ref _flushed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return base.FlushAsync(cancellationToken);
         }
     }
