@@ -48,7 +48,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     private bool _eventPending;
     private bool _unflushed;
     private int _eventBytes;
-    private string? _plainText;
+    private bool _plainPending;
     private bool _endOfStream;
     private Phase _phase;
     private ReadOnlyMemory<char> _text;
@@ -305,7 +305,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
                 case Phase.Text:
                     if (TryBuildDeltaEvent())
                     {
-                        _plainText = null;
+                        _plainPending = false;
                         _eventBytes = _event.Count;
                         _eventPending = true;
                         return new(true);
@@ -314,13 +314,30 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
                     _phase = End == StreamReplyEnd.ResponseLimit || _endOfStream ? Phase.Closing : Phase.Pull;
                     break;
                 case Phase.Pull:
-                    var pull = PullAsync(keepAlive: true);
-                    if (!pull.IsCompletedSuccessfully)
+                    if (_stopped || _sourceEnded)
                     {
-                        return AfterPullAsync(pull);
+                        Pulled(_stopped ? Pull.Stopped : Pull.End);
+                        break;
                     }
 
-                    var pulled = pull.Result;
+                    // The hot path, inlined: the handler has its next text ready.
+                    ValueTask<bool> next;
+                    try
+                    {
+                        next = _deltas.MoveNextAsync();
+                    }
+                    catch (Exception exception)
+                    {
+                        Pulled(Stopped(exception, pending: null));
+                        break;
+                    }
+
+                    if (!next.IsCompletedSuccessfully)
+                    {
+                        return AfterPullAsync(WaitForNextAsync(next.AsTask(), keepAlive: true));
+                    }
+
+                    var pulled = Took(next.Result);
                     if (pulled == Pull.Item && TryTakePlainEvent())
                     {
                         return new(true);
@@ -340,7 +357,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
                         return EndEvents();
                     }
 
-                    _plainText = null;
+                    _plainPending = false;
                     _eventBytes = _event.Count;
                     _eventPending = true;
                     return new(true);
@@ -369,7 +386,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
 
         RememberForFinal(text);
-        _plainText = text;
+        _plainPending = true;
         _eventBytes = size;
         _eventPending = true;
         return true;
@@ -378,7 +395,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     /// <summary>Writes the current event's data for <see cref="SseFormatter"/>.</summary>
     private void WriteEvent(IBufferWriter<byte> output)
     {
-        if (_plainText is not { } text)
+        if (!_plainPending || _current is not { } text)
         {
             output.Write(_event.WrittenSpan);
             return;
@@ -388,7 +405,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         var suffix = ReplyFraming.DeltaSuffix;
         var span = output.GetSpan(_eventBytes);
         prefix.CopyTo(span);
-        Ascii.FromUtf16(text, span.Slice(prefix.Length, text.Length), out _);
+        JsonTextEscaper.CopyPlain(text, span.Slice(prefix.Length, text.Length));
         suffix.CopyTo(span[(prefix.Length + text.Length)..]);
         output.Advance(_eventBytes);
     }
