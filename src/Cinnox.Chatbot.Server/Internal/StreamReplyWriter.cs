@@ -18,6 +18,11 @@ namespace Cinnox.Chatbot.Server.Internal;
 /// across two texts is still written whole.
 /// </para>
 /// <para>
+/// Events go through <see cref="SseFormatter"/>. The response is flushed before the writer waits for the handler's
+/// next text and at the end: no event waits in a buffer while the handler works, and texts the handler has ready at
+/// once go out together (servers such as Kestrel send on every write anyway).
+/// </para>
+/// <para>
 /// Nothing here throws for the handler's sake: the way the reply ended is in <see cref="End"/>, and the handler's
 /// exception in <see cref="HandlerException"/>. One instance writes one reply.
 /// </para>
@@ -172,8 +177,8 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _phase = first is null ? Phase.Pull : Phase.Text;
         try
         {
-            // No token for the writes: registering one on every write and flush costs more than the event itself on
-            // Kestrel, which completes writes to a gone connection at once anyway; each event checks the token instead.
+            // No token for the writes: registering one on every write costs measurably on Kestrel, which completes
+            // writes to a gone connection at once anyway; each event checks the token instead.
             await SseFormatter.WriteAsync(new EventSource(this), destination, static (item, output) => item.Data.WriteEvent(output), CancellationToken.None)
                 .ConfigureAwait(false);
         }
