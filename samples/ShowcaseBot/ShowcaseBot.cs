@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Cinnox.Chatbot;
 using Cinnox.Chatbot.Server;
 
-namespace ShowcaseBot;
+namespace Cinnox.Chatbot.Samples;
 
 /// <summary>
 /// A reference CINNOX General Chatbot: one endpoint that shows every kind of reply the toolkit can make.

@@ -34,8 +34,8 @@ internal sealed class ToolkitBot : IAsyncDisposable
     /// <summary>Starts the reference bot of <c>samples/ShowcaseBot</c>.</summary>
     public static async Task<ToolkitBot> StartShowcaseAsync(string? apiKey = null) =>
         new(await LoopbackServer.StartAsync(
-            services => ShowcaseBot.ShowcaseBot.AddServices(services, apiKey),
-            app => ShowcaseBot.ShowcaseBot.Map(app)));
+            services => Cinnox.Chatbot.Samples.ShowcaseBot.AddServices(services, apiKey),
+            app => Cinnox.Chatbot.Samples.ShowcaseBot.Map(app)));
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -8,9 +8,9 @@ namespace Cinnox.Chatbot.Server.Tests.Samples;
 public sealed class ShowcaseBotTests
 {
     private static Task<BotServer> StartAsync(Transport transport, string? apiKey = null, TimeProvider? time = null) =>
-        BotServer.StartAsync(transport, app => ShowcaseBot.ShowcaseBot.Map(app), services =>
+        BotServer.StartAsync(transport, app => Cinnox.Chatbot.Samples.ShowcaseBot.Map(app), services =>
         {
-            ShowcaseBot.ShowcaseBot.AddServices(services, apiKey);
+            Cinnox.Chatbot.Samples.ShowcaseBot.AddServices(services, apiKey);
             if (time is not null)
             {
                 services.AddSingleton(time);
@@ -139,7 +139,7 @@ public sealed class ShowcaseBotTests
         foreach (var _ in Enumerable.Range(0, 4))
         {
             await Waiting.UntilAsync(() => time.ActiveTimerCount == 2);
-            time.Advance(ShowcaseBot.ShowcaseBot.WordPause - TimeSpan.FromTicks(1));
+            time.Advance(Cinnox.Chatbot.Samples.ShowcaseBot.WordPause - TimeSpan.FromTicks(1));
             time.ActiveTimerCount.Should().Be(2, "the next word waits for the whole pause");
             time.Advance(TimeSpan.FromTicks(1));
             (await events.MoveNextAsync()).Should().BeTrue();
