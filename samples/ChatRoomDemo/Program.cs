@@ -1,30 +1,36 @@
-// A first look at the protocol model: compose the help page's quick-reply example with the builders,
-// read back a reply a bot might send, and validate both. The full enquiry demo replaces this.
-using Cinnox.Chatbot;
+// The README's first command: a whole CINNOX enquiry, end to end, on this machine, with no setup.
+//   dotnet run --project samples/ChatRoomDemo                  the scripted enquiry
+//   dotnet run --project samples/ChatRoomDemo -- --interactive  you type as the visitor
+using ChatRoomDemo;
 
-var composed = ChatbotMessages.Advanced(message => message
-    .AddBubble(bubble => bubble
-        .AddText(title: "Good Result Learning Center", text: "Your Exam Expert", footer: "Join us now!")
-        .AddImage("https://www.grlc.com/teaching.png"))
-    .AddQuickReply(reply => reply
-        .AddUrlButton("Website", "https://www.grlc.com")
-        .AddPostbackButton("Email", "info@grlc.com")
-        .AddButton("Talk to an agent", ButtonAction.DirectTransfer())));
-
-Console.WriteLine("Composed with the builders:");
-Console.WriteLine(ChatbotJson.SerializeReplyToString(composed));
-
-const string received = """
-    {"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[
-      {"type":1,"items":[{"type":12,"text":"Press me","action":{"type":1,"text":"yes"}},{"type":9,"text":"Too late"}]},
-      {"type":7,"items":[]}]}}
-    """;
-
-Console.WriteLine();
-Console.WriteLine("Read from a bot, then validated:");
-foreach (var issue in ChatbotMessageValidator.Validate(ChatbotJson.ParseReply(received)))
+if (args.Contains("--help") || args.Contains("-h"))
 {
-    Console.WriteLine($"  {issue.Severity,-7} {issue}");
+    Console.WriteLine("""
+        Runs a whole CINNOX enquiry on this machine: a chatbot on a loopback port, an enquiry room,
+        replies streaming in, a transfer to a live agent, edits, recalls and unread badges.
+
+          --interactive   type as the visitor (Enter sends; /press <button>; /quit)
+          --no-delay      stream the bot's words without pausing between them
+        """);
+    return 0;
 }
 
-return 0;
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var settings = new DemoSettings(
+    Terminal.ForConsole(),
+    args.Contains("--no-delay") ? TimeSpan.Zero : TimeSpan.FromMilliseconds(35),
+    args.Contains("--interactive") ? Console.In : null);
+try
+{
+    return await Demo.RunAsync(settings, cancellation.Token);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    return 130;
+}

@@ -1,0 +1,35 @@
+namespace Cinnox.Chatbot.Rooms;
+
+/// <summary>
+/// Who a message mentions: everybody (<c>@all</c>) and/or members by id, as read from its text and given by id
+/// when it was posted or last edited (SPEC §6).
+/// </summary>
+public sealed class MessageMentions
+{
+    internal MessageMentions(bool all, IReadOnlyList<string> memberIds, IReadOnlyList<MentionSpan> spans)
+    {
+        All = all;
+        MemberIds = memberIds;
+        Spans = spans;
+    }
+
+    /// <summary>Gets mentions of nobody.</summary>
+    public static MessageMentions None { get; } = new(false, [], []);
+
+    /// <summary>Gets a value indicating whether the message mentions <c>@all</c>: every member of the room.</summary>
+    public bool All { get; }
+
+    /// <summary>Gets the members mentioned by name or id, each once, in order of first mention.</summary>
+    public IReadOnlyList<string> MemberIds { get; }
+
+    /// <summary>Gets where the mentions sit in the text, in text order.</summary>
+    public IReadOnlyList<MentionSpan> Spans { get; }
+
+    /// <summary>Gets a value indicating whether the message mentions anybody.</summary>
+    public bool IsEmpty => !All && MemberIds.Count == 0;
+
+    /// <summary>Determines whether a member is mentioned, by name, by id, or through <c>@all</c>.</summary>
+    /// <param name="memberId">The member's id.</param>
+    /// <returns><see langword="true"/> when the member is mentioned.</returns>
+    public bool Includes(string memberId) => All || MemberIds.Contains(memberId, StringComparer.Ordinal);
+}

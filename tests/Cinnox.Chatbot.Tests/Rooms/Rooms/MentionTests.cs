@@ -1,0 +1,110 @@
+using Cinnox.Chatbot.Testing;
+using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
+
+namespace Cinnox.Chatbot.Rooms.Tests;
+
+public class MentionTests
+{
+    private readonly ManualTimeProvider _clock = new();
+
+    [Fact]
+    public void PostText_AtAll_MentionsEveryone()
+    {
+        var room = Space(_clock, Bob, Carol);
+
+        var delivery = room.PostText(Alice.Id, "@all standup in 5");
+
+        delivery.Message.Mentions.All.Should().BeTrue();
+        delivery.Message.Mentions.Spans.Should().Equal(new MentionSpan(0, 4, null));
+        delivery.Message.Mentions.Includes(Carol.Id).Should().BeTrue();
+        delivery.NotifiedMemberIds.Should().Equal(Bob.Id, Carol.Id);
+    }
+
+    [Fact]
+    public void PostText_LongestMatchingNameWins()
+    {
+        var room = Space(_clock, Ann, AnnLee);
+
+        var mentions = room.PostText(Alice.Id, "Thanks @ann lee and @Ann!").Message.Mentions;
+
+        mentions.MemberIds.Should().Equal(AnnLee.Id, Ann.Id);
+        mentions.Spans.Should().Equal(new MentionSpan(7, 8, AnnLee.Id), new MentionSpan(20, 4, Ann.Id));
+    }
+
+    [Fact]
+    public void PostText_NameMustEndAtWordBoundary()
+    {
+        var room = Space(_clock, Ann);
+
+        var delivery = room.PostText(Alice.Id, "Hi @Annabel");
+
+        delivery.Message.Mentions.IsEmpty.Should().BeTrue();
+        delivery.UnmatchedMentions.Should().Equal("Annabel");
+    }
+
+    [Fact]
+    public void PostText_NonMemberName_PlainTextAndReported()
+    {
+        var room = Space(_clock, Bob);
+
+        var delivery = room.PostText(Alice.Id, "@Carol and @Dave.Smith, see @Bob. Also @carol again.");
+
+        delivery.Message.Mentions.MemberIds.Should().Equal(Bob.Id);
+        delivery.UnmatchedMentions.Should().Equal("Carol", "Dave.Smith");
+        delivery.Message.Text.Should().Be("@Carol and @Dave.Smith, see @Bob. Also @carol again.");
+    }
+
+    [Fact]
+    public void PostText_EmailAddress_IsNotAMention()
+    {
+        var room = Space(_clock, Bob);
+
+        var delivery = room.PostText(Alice.Id, "Write to bob@example.com or a lone @ sign");
+
+        delivery.Message.Mentions.IsEmpty.Should().BeTrue();
+        delivery.UnmatchedMentions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PostText_MentionById_MembersAddedAndNonMembersReported()
+    {
+        var room = Space(_clock, Bob, Carol);
+        var options = new MessageOptions { MentionedMemberIds = { Carol.Id, "ghost", Carol.Id } };
+
+        var delivery = room.PostText(Alice.Id, "Please review", options);
+
+        delivery.Message.Mentions.MemberIds.Should().Equal(Carol.Id);
+        delivery.UnmatchedMentions.Should().Equal("ghost");
+    }
+
+    [Fact]
+    public void PostText_MemberNamedAll_AtAllWinsTheTie()
+    {
+        var room = Space(_clock, RoomMember.Staff("all-the-things", "All"));
+
+        room.PostText(Alice.Id, "@All hands").Message.Mentions.All.Should().BeTrue();
+    }
+
+    [Fact]
+    public void PostText_MemberWhoseNameStartsWithAll_LongerNameWins()
+    {
+        var allison = RoomMember.Staff("allison", "Allison");
+        var room = Space(_clock, allison, Bob);
+
+        var mentions = room.PostText(Alice.Id, "@Allison hi").Message.Mentions;
+
+        mentions.All.Should().BeFalse();
+        mentions.MemberIds.Should().Equal(allison.Id);
+    }
+
+    [Fact]
+    public void PostText_SelfMention_NotNotified()
+    {
+        var room = Space(_clock, Bob);
+
+        var delivery = room.PostText(Alice.Id, "Note to @Alice Wong: buy milk");
+
+        delivery.Message.Mentions.MemberIds.Should().Equal(Alice.Id);
+        delivery.NotifiedMemberIds.Should().Equal(Bob.Id);
+    }
+}
