@@ -306,7 +306,12 @@ internal sealed class ChatbotEndpoint
         var writer = new StreamReplyWriter(textStream, _options, _time, handlerCancellation, handlerCancellation.Token, httpContext.RequestAborted);
         await using (writer.ConfigureAwait(false))
         {
-            await writer.WriteEventStreamAsync(httpContext.Response.Body, () => StartEventStream(httpContext)).ConfigureAwait(false);
+            // Events the handler has ready together leave together; the writer flushes before it waits for more.
+            var output = new CoalescingPipeStream(httpContext.Response.BodyWriter);
+            await using (output.ConfigureAwait(false))
+            {
+                await writer.WriteEventStreamAsync(output, () => StartEventStream(httpContext)).ConfigureAwait(false);
+            }
         }
 
         if (!writer.HasStarted)
@@ -319,8 +324,11 @@ internal sealed class ChatbotEndpoint
         {
             case StreamReplyEnd.HandlerFailed:
                 ServerLog.StreamFailed(_logger, path, context.InquiryId, writer.EventCount, writer.HandlerException!);
-                httpContext.Abort();
-                return;
+
+                // The platform must see a broken reply (SPEC §5: interrupted) and keep the text already sent.
+                // HttpContext.Abort may discard events still on their way out; an exception once the response has
+                // started makes the server send what was written, then close without completing the response.
+                throw new ChatbotStreamFailedException(writer.HandlerException!);
             case StreamReplyEnd.Disconnected:
                 ServerLog.Disconnected(_logger, path, context.InquiryId);
                 return;

@@ -63,8 +63,9 @@ public static class ChatbotReplies
     /// <remarks>
     /// The toolkit keeps the stream within the limits: a piece larger than one event is split across events, a
     /// stream that reaches the response limit or outlasts the time budget is ended early, cleanly, and logged.
-    /// When the stream throws before any text was written the platform gets a 500 problem; after, the response is
-    /// aborted, so the platform sees the reply as interrupted rather than complete.
+    /// When the stream throws before any text was written the platform gets a 500 problem; after, the events written
+    /// so far are sent and the response is closed unfinished, so the platform sees the reply as interrupted rather
+    /// than complete and keeps its text.
     /// </remarks>
     public static ChatbotServerReply Stream(IAsyncEnumerable<string> textStream)
     {

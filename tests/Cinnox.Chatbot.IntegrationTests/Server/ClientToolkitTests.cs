@@ -203,6 +203,23 @@ public sealed class ClientToolkitTests
     }
 
     [Fact]
+    public async Task HandlerFailureRightAfterReadyPieces_StillDeliversEveryPieceThenInterrupts()
+    {
+        // The pieces are ready at once, so they leave together; the failure comes before any wait. Every piece
+        // written must still reach the platform before the connection is closed.
+        await using var bot = await ToolkitBot.StartAsync((_, _) => ValueTask.FromResult(ChatbotReplies.Stream(FailingAfterReadyPieces())));
+        await using var platform = new PlatformClient(bot.Url, streaming: true, destination => destination.Limits.TotalResponseTime = TimeSpan.FromSeconds(30));
+
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var reply = await platform.Client.SendAsync(new ChatbotRequest("hi"));
+
+            reply.Outcome.Should().Be(ChatbotOutcome.Interrupted);
+            reply.Text.Should().Be("one two three ");
+        }
+    }
+
+    [Fact]
     public async Task HandlerFailureBeforeAnyText_IsAnHttpErrorWithAProblem()
     {
         await using var bot = await ToolkitBot.StartAsync((_, _) => throw new InvalidOperationException("secret detail"));
@@ -318,6 +335,16 @@ public sealed class ClientToolkitTests
         await release;
         yield return "after";
     }
+
+#pragma warning disable CS1998 // Every piece is ready at once, then the handler fails without waiting.
+    private static async IAsyncEnumerable<string> FailingAfterReadyPieces()
+    {
+        yield return "one ";
+        yield return "two ";
+        yield return "three ";
+        throw new InvalidOperationException("the model went away");
+    }
+#pragma warning restore CS1998
 
     private static async IAsyncEnumerable<string> Failing()
     {
