@@ -74,6 +74,7 @@ public class ChatbotClientTests
     [InlineData("X-Token", "abc\n")]
     [InlineData("Content-Type", "text/plain")]
     [InlineData("content-length", "5")]
+    [InlineData("X-Token", "abc-ü")]
     public void Constructor_InvalidHeader_ThrowsBeforeAnythingIsSent(string name, string value)
     {
         var handler = new ScriptedHandler((_, _) => throw new InvalidOperationException("nothing may be sent"));
@@ -82,6 +83,18 @@ public class ChatbotClientTests
         var construct = () => Client(handler, destination);
 
         construct.Should().Throw<ChatbotConfigurationException>().Which.Message.Should().Contain(name).And.NotContain("abc");
+        handler.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Constructor_TotalResponseTimeLongerThanATimerCanWait_ThrowsBeforeAnythingIsSent()
+    {
+        var handler = new ScriptedHandler((_, _) => throw new InvalidOperationException("nothing may be sent"));
+        var destination = Destination(configure: d => d.Limits.TotalResponseTime = TimeSpan.FromDays(60));
+
+        var construct = () => Client(handler, destination);
+
+        construct.Should().Throw<ChatbotConfigurationException>().Which.Message.Should().Contain("TotalResponseTime");
         handler.Requests.Should().BeEmpty();
     }
 
