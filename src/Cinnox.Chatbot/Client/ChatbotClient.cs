@@ -184,38 +184,56 @@ public sealed class ChatbotClient : IChatbotClient
         }
         else
         {
-            IAsyncEnumerator<ChatbotReplyUpdate>? updates = null;
+            var readEnded = false;
             try
             {
-                var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
-            }
-            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
-            {
-                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
-            }
-
-            if (updates is not null)
-            {
-                await using (updates.ConfigureAwait(false))
+                IAsyncEnumerator<ChatbotReplyUpdate>? updates = null;
+                try
                 {
-                    while (true)
+                    var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
+                }
+                catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                {
+                    (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                }
+
+                if (updates is not null)
+                {
+                    await using (updates.ConfigureAwait(false))
                     {
-                        try
+                        while (true)
                         {
-                            if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                            try
                             {
+                                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                                {
+                                    break;
+                                }
+                            }
+                            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                            {
+                                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
                                 break;
                             }
-                        }
-                        catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
-                        {
-                            (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
-                            break;
-                        }
 
-                        yield return updates.Current;
+                            yield return updates.Current;
+                        }
                     }
+                }
+
+                readEnded = true;
+            }
+            finally
+            {
+                if (!readEnded)
+                {
+                    // The caller cancelled, or stopped enumerating, before the reply ended: no Completed update will be
+                    // yielded, but the reply still ends as interrupted (SPEC §5) and is logged and measured once.
+                    var reason = cancellationToken.IsCancellationRequested
+                        ? "The caller cancelled the call after the reply had started."
+                        : "The caller stopped reading the updates before the reply ended.";
+                    Finish(activity, request, reader.CreateReply(ChatbotOutcome.Interrupted, reason, statusCode, timeToFirstByte));
                 }
             }
         }

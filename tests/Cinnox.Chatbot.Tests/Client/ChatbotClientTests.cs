@@ -221,18 +221,60 @@ public class ChatbotClientTests
     }
 
     [Fact]
+    public async Task StreamAsync_CancelledMidStream_IsLoggedOnceAsInterrupted()
+    {
+        var body = new LiveBody();
+        var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
+        await body.WriteAsync(Sse.Delta("first"));
+        using var cancellation = new CancellationTokenSource();
+        var logger = new ListLogger();
+
+        var enumerate = async () =>
+        {
+            await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi") { InquiryId = "enq-9" }, cancellationToken: cancellation.Token))
+            {
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await enumerate.Should().ThrowAsync<OperationCanceledException>();
+        var entry = logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        entry.Message.Should().Contain("enq-9").And.Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("cancelled").And.NotContain(Secret);
+    }
+
+    [Fact]
     public async Task StreamAsync_ConsumerStopsEarly_LetsGoOfTheResponse()
     {
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
+        var logger = new ListLogger();
 
-        await foreach (var update in Client(handler).StreamAsync(new ChatbotRequest("hi")))
+        await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
         {
             break;
         }
 
         body.Disposed.Should().BeTrue();
+        logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
+            .Which.Message.Should().Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("stopped reading");
+    }
+
+    [Fact]
+    public async Task StreamAsync_ConsumerStopsAfterTheReply_IsLoggedOnceAsCompleted()
+    {
+        var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(new ChunkedStream(Sse.Delta("a") + Sse.Final("ab")))));
+        var logger = new ListLogger();
+
+        await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
+        {
+            if (update.Kind == ChatbotReplyUpdateKind.Completed)
+            {
+                break;
+            }
+        }
+
+        logger.Entries.Should().ContainSingle().Which.EventId.Name.Should().Be("ReplyCompleted");
     }
 
     [Fact]
