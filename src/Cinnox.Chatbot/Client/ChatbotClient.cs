@@ -29,7 +29,8 @@ namespace Cinnox.Chatbot;
 /// </para>
 /// <para>
 /// Each reply that does not complete is logged once, at warning or error level, with the destination's name,
-/// the enquiry id and the reason, never with header values. Calls are traced on an <see cref="ActivitySource"/>
+/// the enquiry id and the reason, never with header values; a stream the caller cancels or stops reading after the
+/// reply has started counts as <see cref="ChatbotOutcome.Interrupted"/>. Calls are traced on an <see cref="ActivitySource"/>
 /// and measured on a <see cref="Meter"/>, both named <see cref="DiagnosticsName"/>.
 /// </para>
 /// <para>This class is thread-safe; one instance can serve many calls at once.</para>
