@@ -217,7 +217,7 @@ public sealed partial class ChatbotConversation
             try
             {
                 reply = Room.IsExternalChannel
-                    ? await Client.SendAsync(request, new ChatbotSendOptions { IsExternalChannel = true }, cancellationToken).ConfigureAwait(false)
+                    ? await SendIntoRoomAsync(request, writer, cancellationToken).ConfigureAwait(false)
                     : await StreamIntoRoomAsync(request, writer, warnings, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -271,6 +271,24 @@ public sealed partial class ChatbotConversation
         {
             _turns.Release();
         }
+    }
+
+    private async Task<ChatbotReply> SendIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, CancellationToken cancellationToken)
+    {
+        var reply = await Client.SendAsync(request, new ChatbotSendOptions { IsExternalChannel = true }, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsCompleted && cancellationToken.IsCancellationRequested)
+        {
+            // A buffered call the caller cancels after the reply began ends as interrupted instead of throwing; the
+            // turn throws either way, as when streaming, and keeps the text that arrived, marked incomplete.
+            if (!string.IsNullOrWhiteSpace(reply.Text))
+            {
+                writer.Complete(reply, ChatbotAction.None);
+            }
+
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return reply;
     }
 
     private async Task<ChatbotReply> StreamIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, List<ChatbotWarning> warnings, CancellationToken cancellationToken)

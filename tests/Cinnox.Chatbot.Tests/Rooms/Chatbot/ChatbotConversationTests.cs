@@ -363,6 +363,41 @@ public class ChatbotConversationTests
     }
 
     [Fact]
+    public async Task Cancelled_ExternalChannel_ThrowsAndKeepsTheTextThatArrivedMarkedIncomplete()
+    {
+        // A buffered call the caller cancels after the reply began returns an interrupted reply instead of throwing
+        // (IChatbotClient.SendAsync); the turn still throws, as it does when streaming, and loses no text.
+        var room = new EnquiryRoom(EnquiryOptions(EnquiryChannel.Social), _clock);
+        var conversation = new ChatbotConversation(room, new InterruptedWhenCancelledClient(_client.Destination, "Let me check"));
+        using var cancellation = new CancellationTokenSource();
+
+        var turn = conversation.SendVisitorMessageAsync("Is it in stock?", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await FluentActions.Awaiting(() => turn).Should().ThrowAsync<OperationCanceledException>();
+        var message = room.Messages.Should().ContainSingle(message => message.Sender.Id == conversation.Chatbot.Id).Subject;
+        message.Text.Should().Be("Let me check");
+        var content = (ChatbotReplyContent)message.Content;
+        content.State.Should().Be(ChatbotReplyState.Incomplete);
+        content.Outcome.Should().Be(ChatbotOutcome.Interrupted);
+        content.Streamed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Cancelled_ExternalChannelBeforeAnyText_ThrowsAndPostsNothing()
+    {
+        var room = new EnquiryRoom(EnquiryOptions(EnquiryChannel.Social), _clock);
+        var conversation = new ChatbotConversation(room, new InterruptedWhenCancelledClient(_client.Destination, string.Empty));
+        using var cancellation = new CancellationTokenSource();
+
+        var turn = conversation.SendVisitorMessageAsync("Is it in stock?", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await FluentActions.Awaiting(() => turn).Should().ThrowAsync<OperationCanceledException>();
+        room.Messages.Should().NotContain(message => message.Sender.Id == conversation.Chatbot.Id || message.Kind == RoomMessageKind.System && message != room.OpeningMessage);
+    }
+
+    [Fact]
     public async Task ClientThrows_WhatWasShownStaysMarkedIncompleteAndErrorSurfaces()
     {
         _client.Enqueue((_, cancellationToken) => Throwing(cancellationToken));
@@ -483,6 +518,28 @@ public class ChatbotConversationTests
         yield return ChatbotReplyUpdate.Delta(" the window, it is cold");
         yield return ChatbotReplyUpdate.Delta(" outside");
         yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed("CLOSE the window, it is cold outside", streamed: true));
+    }
+
+    /// <summary>Answers a buffered call as the real client does when the caller cancels after the reply began.</summary>
+    private sealed class InterruptedWhenCancelledClient(ChatbotDestination destination, string partialText) : IChatbotClient
+    {
+        public ChatbotDestination Destination => destination;
+
+        public async Task<ChatbotReply> SendAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            return new ChatbotReply
+            {
+                Outcome = ChatbotOutcome.Interrupted,
+                Message = partialText.Length > 0 ? new ChatbotTextMessage(partialText) : null,
+                Text = partialText,
+                StatusCode = 200,
+                FailureReason = "The caller cancelled the call after the reply had started.",
+            };
+        }
+
+        public IAsyncEnumerable<ChatbotReplyUpdate> StreamAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("An external-channel enquiry never streams.");
     }
 
     private static async IAsyncEnumerable<ChatbotReplyUpdate> Throwing([EnumeratorCancellation] CancellationToken cancellationToken)
