@@ -39,15 +39,6 @@ namespace Cinnox.Chatbot.Rooms;
 public sealed partial class ChatbotConversation
 #pragma warning restore CA1001
 {
-    /// <summary>The warning code recorded when a reply completed with nothing to show.</summary>
-    public const string EmptyReplyWarning = "emptyReply";
-
-    /// <summary>The warning code recorded when the enquiry was closed before the reply could be shown, so it was dropped.</summary>
-    public const string ReplyDroppedWarning = "replyDropped";
-
-    /// <summary>The warning code recorded when an action could not be applied because the enquiry had moved on meanwhile.</summary>
-    public const string ActionNotAppliedWarning = "actionNotApplied";
-
     private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly ILogger _logger;
 
@@ -242,7 +233,7 @@ public sealed partial class ChatbotConversation
             var (message, notice) = writer.Complete(reply, keyword);
             if (writer.IsDropped)
             {
-                Warn(warnings, new ChatbotWarning(ReplyDroppedWarning, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
+                Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.ReplyDropped, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
                 return new ChatbotTurn { VisitorMessage = visitorMessage, Reply = reply, ReplyMessage = message, Warnings = warnings.AsReadOnly(), Status = Room.Status };
             }
 
@@ -252,7 +243,7 @@ public sealed partial class ChatbotConversation
             }
             else if (message is null && keyword == ChatbotAction.None)
             {
-                Warn(warnings, new ChatbotWarning(EmptyReplyWarning, $"{Chatbot.DisplayName} replied with nothing to show."));
+                Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.EmptyReply, $"{Chatbot.DisplayName} replied with nothing to show."));
             }
 
             var action = Perform(keyword, warnings);
@@ -360,7 +351,7 @@ public sealed partial class ChatbotConversation
         catch (ChatRoomRuleException exception) when (exception.Rule is ChatRoomRule.EnquiryClosed or ChatRoomRule.EnquiryStatusConflict)
         {
             // Someone else moved the enquiry on while the reply was arriving.
-            Warn(warnings, new ChatbotWarning(ActionNotAppliedWarning, $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
+            Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.ActionNotApplied, $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
             return ChatbotAction.None;
         }
     }

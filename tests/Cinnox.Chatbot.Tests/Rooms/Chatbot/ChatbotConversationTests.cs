@@ -324,7 +324,7 @@ public class ChatbotConversationTests
 
         turn.ReplyMessage.Should().BeNull();
         turn.NoticeMessage.Should().BeNull();
-        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.EmptyReplyWarning);
+        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.EmptyReply);
     }
 
     [Fact]
@@ -410,6 +410,29 @@ public class ChatbotConversationTests
     }
 
     [Fact]
+    public async Task AgentTakesOverWhileTheTransferReplyArrives_TransferIsNotAppliedAndSaysWhy()
+    {
+        var requested = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        _client.Enqueue((_, cancellationToken) => HeldThenKeyword(requested, gate.Task, ChatbotKeywords.DirectTransfer, cancellationToken));
+
+        var turn = _conversation.SendVisitorMessageAsync("I want a person");
+        await requested.Task;
+        _room.Accept(Bob);
+        gate.SetResult();
+        var result = await turn;
+
+        result.Action.Should().Be(ChatbotAction.None);
+        result.Status.Should().Be(EnquiryStatus.WithAgent);
+        _room.Agent.Should().Be(Bob);
+        var warning = result.Warnings.Should().ContainSingle().Subject;
+        warning.Code.Should().Be(ChatbotWarningCodes.ActionNotApplied);
+        warning.Message.Should().Contain(ChatbotKeywords.DirectTransfer);
+        _events.OfType<ChatbotWarningEventArgs>().Should().ContainSingle().Which.Warning.Should().Be(warning);
+        BotMessages.Should().BeEmpty("a keyword is an action, never text");
+    }
+
+    [Fact]
     public async Task EnquiryClosedWhileReplyStreams_StartedMessageCompletes()
     {
         var gate = new TaskCompletionSource();
@@ -439,7 +462,7 @@ public class ChatbotConversationTests
 
         var result = await turn;
         result.ReplyMessage.Should().BeNull();
-        result.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.ReplyDroppedWarning);
+        result.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.ReplyDropped);
         BotMessages.Should().BeEmpty();
     }
 
@@ -518,6 +541,14 @@ public class ChatbotConversationTests
         yield return ChatbotReplyUpdate.Delta(" the window, it is cold");
         yield return ChatbotReplyUpdate.Delta(" outside");
         yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed("CLOSE the window, it is cold outside", streamed: true));
+    }
+
+    private static async IAsyncEnumerable<ChatbotReplyUpdate> HeldThenKeyword(TaskCompletionSource requested, Task gate, string keyword, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        requested.SetResult();
+        await gate.WaitAsync(cancellationToken);
+        yield return ChatbotReplyUpdate.Delta(keyword);
+        yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed(keyword, streamed: true));
     }
 
     /// <summary>Answers a buffered call as the real client does when the caller cancels after the reply began.</summary>
