@@ -46,6 +46,7 @@ public sealed partial class ChatbotConversation
     /// <param name="room">The enquiry room.</param>
     /// <param name="client">The client of the chatbot destination.</param>
     /// <param name="logger">Logs transfers that are refused and replies that end early; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> or <paramref name="client"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.EnquiryClosed"/>, or <see cref="ChatRoomRule.EnquiryStatusConflict"/> when the room has another chatbot.
     /// </exception>
@@ -111,6 +112,7 @@ public sealed partial class ChatbotConversation
     /// <param name="buttonText">The button's label (a list entry's title also matches); the first match is pressed.</param>
     /// <param name="cancellationToken">Cancels waiting for the reply.</param>
     /// <returns>The turn.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="buttonText"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAPostbackButton"/> (no such postback button in a message of this chatbot), <see cref="ChatRoomRule.MessageNotFound"/>,
     /// <see cref="ChatRoomRule.EnquiryClosed"/>.
@@ -131,6 +133,7 @@ public sealed partial class ChatbotConversation
     /// <param name="button">The button, as found in the message's <see cref="ChatbotReplyContent.AdvancedMessage"/>.</param>
     /// <param name="cancellationToken">Cancels waiting for the reply.</param>
     /// <returns>The turn.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="button"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAPostbackButton"/> (not a postback button of that message: open-URL buttons are opened by the visitor's
     /// device), <see cref="ChatRoomRule.MessageNotFound"/>, <see cref="ChatRoomRule.EnquiryClosed"/>.
