@@ -85,7 +85,16 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _maxEventPayload = options.Limits.MaxEventBytes - ReplyFraming.EventFraming;
         _maxResponse = options.Limits.MaxResponseBytes;
         _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
-        _deltas = deltas.GetAsyncEnumerator(handlerToken);
+        try
+        {
+            _deltas = deltas.GetAsyncEnumerator(handlerToken);
+        }
+        catch (Exception exception)
+        {
+            // A hand-written stream can fail before its first text: the handler failed before anything was written.
+            _deltas = AsyncEnumerable.Empty<string>().GetAsyncEnumerator(CancellationToken.None);
+            Stopped(exception, pending: null);
+        }
     }
 
     private enum Phase
