@@ -102,20 +102,20 @@ internal sealed class DemoBot : IAsyncDisposable
         return Say($"Hi{(name is null ? string.Empty : " " + name)}! I am the demo bot of this SDK. Ask me about shipping or your order, type \"menu\" for options, or ask for an agent.");
     }
 
-    private ChatbotServerReply Say(string text) => ChatbotReplies.Stream(Words(text));
+    private ChatbotServerReply Say(string text) => ChatbotReplies.Stream(Words(text, _app.Services.GetRequiredService<TimeProvider>()));
 
     private static bool Mentions(string query, params string[] words) =>
         words.Any(word => query.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     // The answer arrives word by word, as a language model's tokens would, so the reply visibly grows in the room.
-    private async IAsyncEnumerable<string> Words(string text, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<string> Words(string text, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var words = text.Split(' ');
         for (var i = 0; i < words.Length; i++)
         {
             if (_tokenDelay > TimeSpan.Zero)
             {
-                await Task.Delay(_tokenDelay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_tokenDelay, time, cancellationToken).ConfigureAwait(false);
             }
 
             yield return i == 0 ? words[i] : " " + words[i];

@@ -31,6 +31,24 @@ public static class Deltas
         throw exception;
     }
 
+    /// <summary>
+    /// Yields the pieces, then empty texts forever, never going asynchronous and ignoring its token: a handler bug
+    /// that only the time budget can end.
+    /// </summary>
+    public static async IAsyncEnumerable<string> ThenEmptyForever(params string[] pieces)
+    {
+        await Task.CompletedTask;
+        foreach (var piece in pieces)
+        {
+            yield return piece;
+        }
+
+        while (true)
+        {
+            yield return string.Empty;
+        }
+    }
+
     /// <summary>Yields the pieces, then waits for the token (or forever, when the handler ignores it).</summary>
     public static async IAsyncEnumerable<string> ThenWait(TaskCompletionSource? cancelled, bool honourToken, string[] pieces, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -85,7 +85,16 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         _maxEventPayload = options.Limits.MaxEventBytes - ReplyFraming.EventFraming;
         _maxResponse = options.Limits.MaxResponseBytes;
         _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
-        _deltas = deltas.GetAsyncEnumerator(handlerToken);
+        try
+        {
+            _deltas = deltas.GetAsyncEnumerator(handlerToken);
+        }
+        catch (Exception exception)
+        {
+            // A hand-written stream can fail before its first text: the handler failed before anything was written.
+            _deltas = AsyncEnumerable.Empty<string>().GetAsyncEnumerator(CancellationToken.None);
+            Stopped(exception, pending: null);
+        }
     }
 
     private enum Phase
@@ -325,6 +334,12 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
                         break;
                     }
 
+                    if (_handlerToken.IsCancellationRequested)
+                    {
+                        Pulled(Stopped(new OperationCanceledException(_handlerToken), pending: null));
+                        break;
+                    }
+
                     // The hot path, inlined: the handler has its next text ready.
                     ValueTask<bool> next;
                     try
@@ -476,12 +491,19 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         }
     }
 
-    // Most handlers' next text is often ready at once: only waiting for it goes through an async method.
+    // Most handlers' next text is often ready at once: only waiting for it goes through an async method. The token is
+    // checked before each pull because a handler whose texts are all ready at once (empty ones, say) never waits,
+    // and waiting is where the time budget and a disconnect are otherwise noticed.
     private ValueTask<Pull> PullAsync(bool keepAlive)
     {
         if (_stopped || _sourceEnded)
         {
             return new(_stopped ? Pull.Stopped : Pull.End);
+        }
+
+        if (_handlerToken.IsCancellationRequested)
+        {
+            return new(Stopped(new OperationCanceledException(_handlerToken), pending: null));
         }
 
         ValueTask<bool> next;

@@ -34,6 +34,7 @@ public sealed class AdvancedMessageBuilder
     /// <summary>Adds a bubble: text, then media, then buttons.</summary>
     /// <param name="build">Adds the bubble's items.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">An item breaks a rule, or the bubble is left empty.</exception>
     public AdvancedMessageBuilder AddBubble(Action<BubbleBuilder> build)
     {
@@ -47,6 +48,7 @@ public sealed class AdvancedMessageBuilder
     /// <summary>Adds a carousel of bubbles.</summary>
     /// <param name="build">Adds the bubbles.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">A bubble breaks a rule, or the carousel is left empty.</exception>
     public AdvancedMessageBuilder AddCarousel(Action<CarouselBuilder> build)
     {
@@ -60,6 +62,7 @@ public sealed class AdvancedMessageBuilder
     /// <summary>Adds a quick reply: a row of buttons.</summary>
     /// <param name="build">Adds the buttons.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">A button breaks a rule, or none is added.</exception>
     public AdvancedMessageBuilder AddQuickReply(Action<QuickReplyBuilder> build)
     {
@@ -75,6 +78,7 @@ public sealed class AdvancedMessageBuilder
     /// <param name="text">The header's subtitle, if any.</param>
     /// <param name="build">Adds the entries.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">The header or an entry breaks a rule, or no entry is added.</exception>
     public AdvancedMessageBuilder AddList(string? title, string? text, Action<ListBuilder> build)
     {
@@ -88,6 +92,7 @@ public sealed class AdvancedMessageBuilder
     /// <summary>Adds a text container (<c>type: 9</c>) holding text items.</summary>
     /// <param name="build">Adds the text items.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">A text item breaks a rule, or none is added.</exception>
     public AdvancedMessageBuilder AddTextContainer(Action<TextContainerBuilder> build)
     {

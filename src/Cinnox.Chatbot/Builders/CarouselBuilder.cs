@@ -11,6 +11,7 @@ public sealed class CarouselBuilder
     /// <summary>Adds a bubble to the carousel.</summary>
     /// <param name="build">Adds the bubble's items.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">An item breaks a rule, or the bubble is left empty.</exception>
     public CarouselBuilder AddBubble(Action<BubbleBuilder> build)
     {

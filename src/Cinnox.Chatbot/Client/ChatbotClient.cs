@@ -29,7 +29,8 @@ namespace Cinnox.Chatbot;
 /// </para>
 /// <para>
 /// Each reply that does not complete is logged once, at warning or error level, with the destination's name,
-/// the enquiry id and the reason, never with header values. Calls are traced on an <see cref="ActivitySource"/>
+/// the enquiry id and the reason, never with header values; a stream the caller cancels or stops reading after the
+/// reply has started counts as <see cref="ChatbotOutcome.Interrupted"/>. Calls are traced on an <see cref="ActivitySource"/>
 /// and measured on a <see cref="Meter"/>, both named <see cref="DiagnosticsName"/>.
 /// </para>
 /// <para>This class is thread-safe; one instance can serve many calls at once.</para>
@@ -184,38 +185,56 @@ public sealed class ChatbotClient : IChatbotClient
         }
         else
         {
-            IAsyncEnumerator<ChatbotReplyUpdate>? updates = null;
+            var readEnded = false;
             try
             {
-                var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
-            }
-            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
-            {
-                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
-            }
-
-            if (updates is not null)
-            {
-                await using (updates.ConfigureAwait(false))
+                IAsyncEnumerator<ChatbotReplyUpdate>? updates = null;
+                try
                 {
-                    while (true)
+                    var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
+                }
+                catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                {
+                    (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                }
+
+                if (updates is not null)
+                {
+                    await using (updates.ConfigureAwait(false))
                     {
-                        try
+                        while (true)
                         {
-                            if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                            try
                             {
+                                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                                {
+                                    break;
+                                }
+                            }
+                            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                            {
+                                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
                                 break;
                             }
-                        }
-                        catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
-                        {
-                            (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
-                            break;
-                        }
 
-                        yield return updates.Current;
+                            yield return updates.Current;
+                        }
                     }
+                }
+
+                readEnded = true;
+            }
+            finally
+            {
+                if (!readEnded)
+                {
+                    // The caller cancelled, or stopped enumerating, before the reply ended: no Completed update will be
+                    // yielded, but the reply still ends as interrupted (SPEC §5) and is logged and measured once.
+                    var reason = cancellationToken.IsCancellationRequested
+                        ? "The caller cancelled the call after the reply had started."
+                        : "The caller stopped reading the updates before the reply ended.";
+                    Finish(activity, request, reader.CreateReply(ChatbotOutcome.Interrupted, reason, statusCode, timeToFirstByte));
                 }
             }
         }

@@ -10,6 +10,7 @@ public static class ChatbotClientExtensions
     /// <param name="query">The visitor's text.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     public static Task<ChatbotReply> SendAsync(this IChatbotClient client, string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -24,6 +25,7 @@ public static class ChatbotClientExtensions
     /// (a custom client that stops early), a reply is made from the folded text and warnings with the outcome
     /// <see cref="ChatbotOutcome.Interrupted"/>; status code and timings are then unknown.
     /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="updates"/> is null.</exception>
     public static async Task<ChatbotReply> ToReplyAsync(this IAsyncEnumerable<ChatbotReplyUpdate> updates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updates);

@@ -35,6 +35,7 @@ public sealed class ChatbotReplyUpdate
     /// <summary>Creates an update that appends text.</summary>
     /// <param name="text">The text to append.</param>
     /// <returns>The update.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ChatbotReplyUpdate Delta(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -44,6 +45,7 @@ public sealed class ChatbotReplyUpdate
     /// <summary>Creates an update that replaces the text accumulated so far.</summary>
     /// <param name="text">The whole text.</param>
     /// <returns>The update.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ChatbotReplyUpdate Replace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -53,6 +55,7 @@ public sealed class ChatbotReplyUpdate
     /// <summary>Creates an update that reports a warning.</summary>
     /// <param name="warning">The warning.</param>
     /// <returns>The update.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="warning"/> is null.</exception>
     public static ChatbotReplyUpdate ForWarning(ChatbotWarning warning)
     {
         ArgumentNullException.ThrowIfNull(warning);
@@ -62,6 +65,7 @@ public sealed class ChatbotReplyUpdate
     /// <summary>Creates the final update.</summary>
     /// <param name="reply">The final reply.</param>
     /// <returns>The update.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reply"/> is null.</exception>
     public static ChatbotReplyUpdate Completed(ChatbotReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);

@@ -1,8 +1,9 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The <see cref="ChatbotWarning.Code"/> values the client reports. A JSON reply whose message breaks a
-/// protocol rule also carries the rule's <see cref="ChatbotValidationCodes"/> value as a warning code.
+/// The <see cref="ChatbotWarning.Code"/> values the client reports, and those an enquiry's
+/// <see cref="Rooms.ChatbotConversation"/> adds. A JSON reply whose message breaks a protocol rule also carries the
+/// rule's <see cref="ChatbotValidationCodes"/> value as a warning code.
 /// </summary>
 public static class ChatbotWarningCodes
 {
@@ -38,4 +39,13 @@ public static class ChatbotWarningCodes
 
     /// <summary>More warnings arose than a reply keeps; the rest were counted and dropped.</summary>
     public const string WarningsSuppressed = "warningsSuppressed";
+
+    /// <summary>A <see cref="Rooms.ChatbotConversation"/> turn: the reply completed with nothing to show.</summary>
+    public const string EmptyReply = "emptyReply";
+
+    /// <summary>A <see cref="Rooms.ChatbotConversation"/> turn: the enquiry was closed before the reply could be shown, so it was dropped.</summary>
+    public const string ReplyDropped = "replyDropped";
+
+    /// <summary>A <see cref="Rooms.ChatbotConversation"/> turn: the reply's action could not be applied because the enquiry had moved on meanwhile.</summary>
+    public const string ActionNotApplied = "actionNotApplied";
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot;
@@ -48,8 +49,8 @@ public sealed class ChatbotDestination
     /// Gets the HTTP headers sent with every request, such as an API key.
     /// </summary>
     /// <remarks>
-    /// Header names are compared case-insensitively. Names and values must not contain CR or LF, and
-    /// <c>Content-Type</c> and <c>Content-Length</c> belong to the client and cannot be set here. An
+    /// Header names are compared case-insensitively. Names must be HTTP tokens; values must be ASCII without
+    /// CR, LF or other control characters (HTTP clients refuse anything else); and <c>Content-Type</c> and <c>Content-Length</c> belong to the client and cannot be set here. An
     /// <c>Accept</c> header that includes <c>text/event-stream</c> turns streaming on
     /// (<see cref="IsStreamingEnabled"/>). Header values are never logged.
     /// </remarks>
@@ -251,6 +252,12 @@ public sealed class ChatbotDestination
         {
             issues.Add(ChatbotValidationIssue.Error(path, ChatbotValidationCodes.InvalidHeader,
                 $"Header '{name}' has a value containing control characters; remove them."));
+        }
+        else if (!Ascii.IsValid(value))
+        {
+            // HttpClient refuses to send such a value, so every call would fail as if the bot could not be reached.
+            issues.Add(ChatbotValidationIssue.Error(path, ChatbotValidationCodes.InvalidHeader,
+                $"Header '{name}' has a value with non-ASCII characters, which HTTP clients do not send; percent-encode or remove them."));
         }
     }
 }

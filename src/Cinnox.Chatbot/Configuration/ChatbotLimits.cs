@@ -12,6 +12,9 @@ public sealed class ChatbotLimits
     /// <summary>The default <see cref="TotalResponseTime"/>: 120 seconds.</summary>
     public static readonly TimeSpan DefaultTotalResponseTime = TimeSpan.FromSeconds(120);
 
+    // A timer (and so a CancellationTokenSource) waits at most uint.MaxValue - 1 milliseconds, about 49.7 days.
+    private static readonly TimeSpan MaxTotalResponseTime = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     /// <summary>The default <see cref="MaxEventBytes"/>: 1 MB (1,048,576 bytes).</summary>
     public const int DefaultMaxEventBytes = 1024 * 1024;
 
@@ -19,7 +22,8 @@ public sealed class ChatbotLimits
     public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
 
     /// <summary>
-    /// Gets or sets the longest a reply may take, from sending the request to the end of the reply.
+    /// Gets or sets the longest a reply may take, from sending the request to the end of the reply: positive, and at
+    /// most about 49.7 days (<see cref="uint.MaxValue"/> − 1 milliseconds, the longest a timer can wait).
     /// </summary>
     /// <value>120 seconds.</value>
     public TimeSpan TotalResponseTime { get; set; } = DefaultTotalResponseTime;
@@ -48,10 +52,10 @@ public sealed class ChatbotLimits
 
     internal void Validate(string prefix, List<ChatbotValidationIssue> issues)
     {
-        if (TotalResponseTime <= TimeSpan.Zero || TotalResponseTime == Timeout.InfiniteTimeSpan)
+        if (TotalResponseTime <= TimeSpan.Zero || TotalResponseTime > MaxTotalResponseTime)
         {
             issues.Add(ChatbotValidationIssue.Error(prefix + nameof(TotalResponseTime), ChatbotValidationCodes.OutOfRange,
-                $"{nameof(TotalResponseTime)} must be a positive, finite time span (the default is {DefaultTotalResponseTime.TotalSeconds:0} s)."));
+                $"{nameof(TotalResponseTime)} must be a positive time span of at most {MaxTotalResponseTime.TotalDays:0.#} days, the longest a timer can wait (the default is {DefaultTotalResponseTime.TotalSeconds:0} s)."));
         }
 
         if (MaxEventBytes <= 0)

@@ -54,21 +54,13 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("items"u8))
             {
-                reader.Read();
-                try
+                if (type == AdvancedContainer.CarouselType)
                 {
-                    if (type == AdvancedContainer.CarouselType)
-                    {
-                        bubbles = ReadList(ref reader, ReadContainerDelegate);
-                    }
-                    else
-                    {
-                        items = ReadList(ref reader, ReadItemDelegate);
-                    }
+                    bubbles = ReadProperty(ref reader, "items", ReadContainersDelegate);
                 }
-                catch (JsonException exception)
+                else
                 {
-                    throw ProtocolReadException.At(exception, "items");
+                    items = ReadProperty(ref reader, "items", ReadItemsDelegate);
                 }
             }
             else
@@ -134,27 +126,11 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("action"u8) && type == AdvancedItem.ButtonType)
             {
-                reader.Read();
-                try
-                {
-                    action = reader.TokenType == JsonTokenType.Null ? null : ReadAction(ref reader);
-                }
-                catch (JsonException exception)
-                {
-                    throw ProtocolReadException.At(exception, "action");
-                }
+                action = ReadProperty(ref reader, "action", ReadActionDelegate);
             }
             else if (reader.ValueTextEquals("items"u8) && type == AdvancedItem.ButtonType)
             {
-                reader.Read();
-                try
-                {
-                    items = reader.TokenType == JsonTokenType.Null ? null : ReadList(ref reader, ReadItemDelegate);
-                }
-                catch (JsonException exception)
-                {
-                    throw ProtocolReadException.At(exception, "items");
-                }
+                items = ReadProperty(ref reader, "items", ReadItemsDelegate);
             }
             else
             {
@@ -213,6 +189,9 @@ internal static class ProtocolReader
 
     private static readonly ReadElement<AdvancedItem> ReadItemDelegate = ReadItem;
     private static readonly ReadElement<AdvancedContainer> ReadContainerDelegate = ReadContainer;
+    private static readonly ReadElement<ButtonAction> ReadActionDelegate = ReadAction;
+    private static readonly ReadElement<List<AdvancedItem>> ReadItemsDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadItemDelegate);
+    private static readonly ReadElement<List<AdvancedContainer>> ReadContainersDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadContainerDelegate);
 
     private delegate T ReadElement<out T>(ref Utf8JsonReader reader);
 
@@ -264,15 +243,7 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("advancedItems"u8))
             {
-                reader.Read();
-                try
-                {
-                    message.AdvancedItems = reader.TokenType == JsonTokenType.Null ? [] : ReadList(ref reader, ReadContainerDelegate);
-                }
-                catch (JsonException exception)
-                {
-                    throw ProtocolReadException.At(exception, "advancedItems");
-                }
+                message.AdvancedItems = ReadProperty(ref reader, "advancedItems", ReadContainersDelegate) ?? [];
             }
             else
             {
@@ -282,6 +253,24 @@ internal static class ProtocolReader
 
         message.AdditionalProperties = extra;
         return message;
+    }
+
+    /// <summary>
+    /// Reads the value of an object or list property: <see langword="null"/> for JSON <c>null</c> (the tolerant reader
+    /// treats it as absent); an error below it is reported at the property's path.
+    /// </summary>
+    private static T? ReadProperty<T>(ref Utf8JsonReader reader, string name, ReadElement<T> read)
+        where T : class
+    {
+        reader.Read();
+        try
+        {
+            return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            throw ProtocolReadException.At(exception, name);
+        }
     }
 
     private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadElement<T> readElement)

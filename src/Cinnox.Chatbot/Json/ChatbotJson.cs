@@ -105,6 +105,7 @@ public static class ChatbotJson
     /// <summary>Writes a reply body <c>{"message": {...}}</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="message">The message.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="message"/> is null.</exception>
     public static void WriteReply(Utf8JsonWriter writer, ChatbotMessage message)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -118,6 +119,7 @@ public static class ChatbotJson
     /// <summary>Writes a message object on its own.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="message">The message.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="message"/> is null.</exception>
     public static void WriteMessage(Utf8JsonWriter writer, ChatbotMessage message)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -128,6 +130,7 @@ public static class ChatbotJson
     /// <summary>Serializes a reply body <c>{"message": {...}}</c> to UTF-8 bytes.</summary>
     /// <param name="message">The message.</param>
     /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public static byte[] SerializeReply(ChatbotMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -190,6 +193,7 @@ public static class ChatbotJson
     /// <param name="writer">The writer.</param>
     /// <param name="request">The request.</param>
     /// <param name="format">The format: the current one with every field, or the legacy <c>{"queryResult":{"queryText":"..."}}</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="request"/> is null.</exception>
     public static void WriteRequest(Utf8JsonWriter writer, ChatbotRequest request, ChatbotRequestFormat format = ChatbotRequestFormat.Current)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -211,6 +215,7 @@ public static class ChatbotJson
     /// <param name="request">The request.</param>
     /// <param name="format">The format.</param>
     /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public static byte[] SerializeRequest(ChatbotRequest request, ChatbotRequestFormat format = ChatbotRequestFormat.Current)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -25,6 +25,7 @@ public sealed class ChatbotAdvancedMessage : ChatbotMessage
 
     /// <summary>Initializes a new instance with its containers.</summary>
     /// <param name="advancedItems">The containers, in display order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="advancedItems"/> is null.</exception>
     public ChatbotAdvancedMessage(IEnumerable<AdvancedContainer> advancedItems)
         : base(ChatbotMessageType.Advanced)
     {

@@ -27,6 +27,7 @@ public static class ChatbotMessages
     /// <summary>Composes an advanced message with a builder; every rule is checked as the parts are added.</summary>
     /// <param name="build">Adds the containers.</param>
     /// <returns>The message, valid by construction.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     /// <exception cref="ChatbotValidationException">A part breaks a rule of SPEC §3.2; the exception names the rule and the JSON path.</exception>
     public static ChatbotAdvancedMessage Advanced(Action<AdvancedMessageBuilder> build)
     {

@@ -34,6 +34,7 @@ public sealed class ChatbotRequest
 
     /// <summary>Initializes a new instance with the visitor's text.</summary>
     /// <param name="query">The visitor's message.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     public ChatbotRequest(string query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -155,6 +155,22 @@ public sealed class HandlerTests
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task StreamThatFailsToStart_Answers500AndLogsTheException(Transport transport)
+    {
+        await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(new FailingToStart())));
+
+        var streamed = await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream: true));
+        var collected = await bot.SendAsync(BotServer.PostQuery("hi"));
+
+        BadRequestTests.AssertProblem(streamed, HttpStatusCode.InternalServerError);
+        BadRequestTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
+        streamed.Body.Should().NotContain("hunter2");
+        collected.Body.Should().NotContain("hunter2");
+        bot.ToolkitLogs.Where(e => e.EventId.Id == 3).Should().HaveCount(2).And.OnlyContain(e => e.Exception!.Message == Secret);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task StreamThrowsAfterText_ResponseIsAbortedAndTheServerStaysHealthy(Transport transport)
     {
         var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -240,5 +256,11 @@ public sealed class HandlerTests
 
         public ValueTask<ChatbotServerReply> HandleAsync(ChatbotRequestContext context, CancellationToken cancellationToken) =>
             ValueTask.FromResult(ChatbotReplies.Text($"handler {++_calls}: {context.Query}"));
+    }
+
+    /// <summary>A hand-written text stream whose enumerator cannot even be created.</summary>
+    private sealed class FailingToStart : IAsyncEnumerable<string>
+    {
+        public IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
     }
 }

@@ -219,6 +219,45 @@ public sealed class StreamGuardTests
         bot.ToolkitLogs.Should().Contain(e => e.EventId.Id == 6);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public async Task Stream_OfEmptyTextsThatNeverWaits_IsEndedByTheTimeBudget(bool acceptEventStream, bool textFirst)
+    {
+        var time = new ManualTimeProvider();
+        string[] first = textFirst ? ["first"] : [];
+        await using var bot = await BotServer.StartAsync(Transport.Loopback, (_, _) =>
+            ValueTask.FromResult(ChatbotReplies.Stream(Deltas.ThenEmptyForever(first))),
+            options => options.Limits.TotalResponseTime = TimeSpan.FromSeconds(2), time);
+
+        var sending = bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream));
+        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 1);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        if (!textFirst)
+        {
+            answer.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            return;
+        }
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        if (acceptEventStream)
+        {
+            var events = await SseLineReader.ReadAllAsync(new MemoryStream(Encoding.UTF8.GetBytes(answer.Body)));
+            EventStreams.DeltaText(events).Should().Be("first");
+            events[^1].Data.Should().Contain("\"streamType\":\"final\"");
+        }
+        else
+        {
+            answer.Text.Should().Be("first");
+        }
+
+        bot.ToolkitLogs.Should().Contain(e => e.EventId.Id == 6);
+    }
+
     [Fact]
     public async Task KeepAlive_WhileWaiting_WritesCommentsThatCountAsNothing()
     {

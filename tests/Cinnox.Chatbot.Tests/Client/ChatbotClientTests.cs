@@ -74,6 +74,7 @@ public class ChatbotClientTests
     [InlineData("X-Token", "abc\n")]
     [InlineData("Content-Type", "text/plain")]
     [InlineData("content-length", "5")]
+    [InlineData("X-Token", "abc-ü")]
     public void Constructor_InvalidHeader_ThrowsBeforeAnythingIsSent(string name, string value)
     {
         var handler = new ScriptedHandler((_, _) => throw new InvalidOperationException("nothing may be sent"));
@@ -82,6 +83,18 @@ public class ChatbotClientTests
         var construct = () => Client(handler, destination);
 
         construct.Should().Throw<ChatbotConfigurationException>().Which.Message.Should().Contain(name).And.NotContain("abc");
+        handler.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Constructor_TotalResponseTimeLongerThanATimerCanWait_ThrowsBeforeAnythingIsSent()
+    {
+        var handler = new ScriptedHandler((_, _) => throw new InvalidOperationException("nothing may be sent"));
+        var destination = Destination(configure: d => d.Limits.TotalResponseTime = TimeSpan.FromDays(60));
+
+        var construct = () => Client(handler, destination);
+
+        construct.Should().Throw<ChatbotConfigurationException>().Which.Message.Should().Contain("TotalResponseTime");
         handler.Requests.Should().BeEmpty();
     }
 
@@ -208,18 +221,60 @@ public class ChatbotClientTests
     }
 
     [Fact]
+    public async Task StreamAsync_CancelledMidStream_IsLoggedOnceAsInterrupted()
+    {
+        var body = new LiveBody();
+        var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
+        await body.WriteAsync(Sse.Delta("first"));
+        using var cancellation = new CancellationTokenSource();
+        var logger = new ListLogger();
+
+        var enumerate = async () =>
+        {
+            await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi") { InquiryId = "enq-9" }, cancellationToken: cancellation.Token))
+            {
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await enumerate.Should().ThrowAsync<OperationCanceledException>();
+        var entry = logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        entry.Message.Should().Contain("enq-9").And.Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("cancelled").And.NotContain(Secret);
+    }
+
+    [Fact]
     public async Task StreamAsync_ConsumerStopsEarly_LetsGoOfTheResponse()
     {
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
+        var logger = new ListLogger();
 
-        await foreach (var update in Client(handler).StreamAsync(new ChatbotRequest("hi")))
+        await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
         {
             break;
         }
 
         body.Disposed.Should().BeTrue();
+        logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
+            .Which.Message.Should().Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("stopped reading");
+    }
+
+    [Fact]
+    public async Task StreamAsync_ConsumerStopsAfterTheReply_IsLoggedOnceAsCompleted()
+    {
+        var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(new ChunkedStream(Sse.Delta("a") + Sse.Final("ab")))));
+        var logger = new ListLogger();
+
+        await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
+        {
+            if (update.Kind == ChatbotReplyUpdateKind.Completed)
+            {
+                break;
+            }
+        }
+
+        logger.Entries.Should().ContainSingle().Which.EventId.Name.Should().Be("ReplyCompleted");
     }
 
     [Fact]

@@ -130,6 +130,42 @@ public class ChatbotDestinationTests
         destination.Validate().Select(issue => issue.Path).Should().Equal("Limits.TotalResponseTime", "Limits.MaxEventBytes", "Limits.MaxResponseBytes");
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void Limits_TotalResponseTimeAtAndPastTheLongestTimer(int extraMilliseconds, bool valid)
+    {
+        // A timer waits at most uint.MaxValue - 1 ms (about 49.7 days); a longer limit could never be enforced.
+        var destination = Valid();
+        destination.Limits.TotalResponseTime = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0 + extraMilliseconds);
+
+        var issues = destination.Validate();
+
+        if (valid)
+        {
+            issues.Should().BeEmpty();
+        }
+        else
+        {
+            issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "Limits.TotalResponseTime", Code = ChatbotValidationCodes.OutOfRange });
+        }
+    }
+
+    [Theory]
+    [InlineData("Zoë")]
+    [InlineData("key-\u00A0-nbsp")]
+    [InlineData("emoji-\uD83D\uDE00")]
+    public void Header_ValueWithNonAsciiCharacters_IsRejected_WithoutEchoingTheValue(string escaped)
+    {
+        // HttpClient refuses to send such a value; the call would fail only when made, as if the bot were unreachable.
+        var destination = Valid();
+        destination.Headers["X-Api-Key"] = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var issue = destination.Validate().Should().ContainSingle().Subject;
+        issue.Should().BeEquivalentTo(new { Path = "Headers[X-Api-Key]", Code = ChatbotValidationCodes.InvalidHeader });
+        issue.Message.Should().Contain("X-Api-Key").And.Contain("ASCII").And.NotContain("Zo");
+    }
+
     [Fact]
     public void Limits_DefaultToThePlatformsValues()
     {

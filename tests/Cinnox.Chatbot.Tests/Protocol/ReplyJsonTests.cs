@@ -50,6 +50,18 @@ public class ReplyJsonTests
     }
 
     [Theory]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":null}}""", "advancedItems")]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":1,"items":null}]}}""", "advancedItems[0].items")]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":2,"items":null}]}}""", "advancedItems[0].items")]
+    public void ParseReply_NullList_ReadsAsEmptyAndValidationReportsIt(string json, string path)
+    {
+        // SPEC §3.3: a tolerant reader; null is an absent list, whatever level it sits at, and the validator names it.
+        var message = ChatbotJson.ParseReply(json);
+
+        ChatbotMessageValidator.Validate(message).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = path, Code = ChatbotValidationCodes.Empty });
+    }
+
+    [Theory]
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
     [InlineData("null", "expected a JSON object")]

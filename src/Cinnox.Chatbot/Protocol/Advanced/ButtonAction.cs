@@ -44,6 +44,7 @@ public abstract class ButtonAction
     /// <summary>Creates an action that opens a URL.</summary>
     /// <param name="url">The absolute http or https URL to open.</param>
     /// <returns>The action.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
     public static OpenUrlAction OpenUrl(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);

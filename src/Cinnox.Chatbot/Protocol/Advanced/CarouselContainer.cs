@@ -16,6 +16,7 @@ public sealed class CarouselContainer : AdvancedContainer
 
     /// <summary>Initializes a new instance with its bubbles.</summary>
     /// <param name="bubbles">The bubbles, in display order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="bubbles"/> is null.</exception>
     public CarouselContainer(IEnumerable<AdvancedContainer> bubbles)
         : base(CarouselType)
     {

@@ -18,6 +18,7 @@ public sealed class ListContainer : AdvancedContainer
     /// <summary>Initializes a new instance with its header and entries.</summary>
     /// <param name="header">The header text.</param>
     /// <param name="entries">The entries, in display order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="entries"/> is null.</exception>
     public ListContainer(TextItem header, IEnumerable<ButtonItem> entries)
         : base(ListType)
     {

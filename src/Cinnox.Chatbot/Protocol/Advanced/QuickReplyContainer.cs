@@ -15,6 +15,7 @@ public sealed class QuickReplyContainer : AdvancedContainer
 
     /// <summary>Initializes a new instance with its items.</summary>
     /// <param name="items">The items, in display order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     public QuickReplyContainer(IEnumerable<AdvancedItem> items)
         : base(QuickReplyType)
     {

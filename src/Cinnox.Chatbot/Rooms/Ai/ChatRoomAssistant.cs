@@ -28,6 +28,7 @@ public sealed class ChatRoomAssistant
     /// <summary>Initializes a new instance.</summary>
     /// <param name="chatClient">The language model.</param>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="chatClient"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit in <paramref name="options"/> is zero or less.</exception>
     public ChatRoomAssistant(IChatClient chatClient, ChatRoomAssistantOptions? options = null)
     {
@@ -42,6 +43,7 @@ public sealed class ChatRoomAssistant
     /// <param name="room">The room, usually an <see cref="EnquiryRoom"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The suggestions, at most <see cref="ChatRoomAssistantOptions.MaxSuggestions"/> of each.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> is null.</exception>
     /// <exception cref="FormatException">The model's answer has no JSON object with <c>labels</c> and <c>topics</c> arrays.</exception>
     public async Task<LabelAndTopicSuggestions> SuggestLabelsAndTopicsAsync(ChatRoom room, CancellationToken cancellationToken = default)
     {
@@ -62,6 +64,7 @@ public sealed class ChatRoomAssistant
     /// <param name="staffMemberId">The staff member who would send it; their name is given to the model.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The suggested reply, trimmed; the staff member reviews it before sending.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> or <paramref name="staffMemberId"/> is null.</exception>
     public async Task<string> SuggestReplyAsync(ChatRoom room, string staffMemberId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(room);
@@ -78,6 +81,7 @@ public sealed class ChatRoomAssistant
     /// <param name="room">The room, usually an <see cref="EnquiryRoom"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The summary, trimmed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> is null.</exception>
     public async Task<string> SummarizeAsync(ChatRoom room, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(room);

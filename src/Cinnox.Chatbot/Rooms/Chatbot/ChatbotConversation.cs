@@ -39,15 +39,6 @@ namespace Cinnox.Chatbot.Rooms;
 public sealed partial class ChatbotConversation
 #pragma warning restore CA1001
 {
-    /// <summary>The warning code recorded when a reply completed with nothing to show.</summary>
-    public const string EmptyReplyWarning = "emptyReply";
-
-    /// <summary>The warning code recorded when the enquiry was closed before the reply could be shown, so it was dropped.</summary>
-    public const string ReplyDroppedWarning = "replyDropped";
-
-    /// <summary>The warning code recorded when an action could not be applied because the enquiry had moved on meanwhile.</summary>
-    public const string ActionNotAppliedWarning = "actionNotApplied";
-
     private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly ILogger _logger;
 
@@ -55,6 +46,7 @@ public sealed partial class ChatbotConversation
     /// <param name="room">The enquiry room.</param>
     /// <param name="client">The client of the chatbot destination.</param>
     /// <param name="logger">Logs transfers that are refused and replies that end early; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> or <paramref name="client"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.EnquiryClosed"/>, or <see cref="ChatRoomRule.EnquiryStatusConflict"/> when the room has another chatbot.
     /// </exception>
@@ -120,6 +112,7 @@ public sealed partial class ChatbotConversation
     /// <param name="buttonText">The button's label (a list entry's title also matches); the first match is pressed.</param>
     /// <param name="cancellationToken">Cancels waiting for the reply.</param>
     /// <returns>The turn.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="buttonText"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAPostbackButton"/> (no such postback button in a message of this chatbot), <see cref="ChatRoomRule.MessageNotFound"/>,
     /// <see cref="ChatRoomRule.EnquiryClosed"/>.
@@ -140,6 +133,7 @@ public sealed partial class ChatbotConversation
     /// <param name="button">The button, as found in the message's <see cref="ChatbotReplyContent.AdvancedMessage"/>.</param>
     /// <param name="cancellationToken">Cancels waiting for the reply.</param>
     /// <returns>The turn.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="button"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAPostbackButton"/> (not a postback button of that message: open-URL buttons are opened by the visitor's
     /// device), <see cref="ChatRoomRule.MessageNotFound"/>, <see cref="ChatRoomRule.EnquiryClosed"/>.
@@ -217,7 +211,7 @@ public sealed partial class ChatbotConversation
             try
             {
                 reply = Room.IsExternalChannel
-                    ? await Client.SendAsync(request, new ChatbotSendOptions { IsExternalChannel = true }, cancellationToken).ConfigureAwait(false)
+                    ? await SendIntoRoomAsync(request, writer, cancellationToken).ConfigureAwait(false)
                     : await StreamIntoRoomAsync(request, writer, warnings, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -242,7 +236,7 @@ public sealed partial class ChatbotConversation
             var (message, notice) = writer.Complete(reply, keyword);
             if (writer.IsDropped)
             {
-                Warn(warnings, new ChatbotWarning(ReplyDroppedWarning, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
+                Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.ReplyDropped, $"Enquiry {Room.Enquiry.EnquiryId} was closed while {Chatbot.DisplayName} was answering; the reply was dropped."));
                 return new ChatbotTurn { VisitorMessage = visitorMessage, Reply = reply, ReplyMessage = message, Warnings = warnings.AsReadOnly(), Status = Room.Status };
             }
 
@@ -252,7 +246,7 @@ public sealed partial class ChatbotConversation
             }
             else if (message is null && keyword == ChatbotAction.None)
             {
-                Warn(warnings, new ChatbotWarning(EmptyReplyWarning, $"{Chatbot.DisplayName} replied with nothing to show."));
+                Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.EmptyReply, $"{Chatbot.DisplayName} replied with nothing to show."));
             }
 
             var action = Perform(keyword, warnings);
@@ -271,6 +265,24 @@ public sealed partial class ChatbotConversation
         {
             _turns.Release();
         }
+    }
+
+    private async Task<ChatbotReply> SendIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, CancellationToken cancellationToken)
+    {
+        var reply = await Client.SendAsync(request, new ChatbotSendOptions { IsExternalChannel = true }, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsCompleted && cancellationToken.IsCancellationRequested)
+        {
+            // A buffered call the caller cancels after the reply began ends as interrupted instead of throwing; the
+            // turn throws either way, as when streaming, and keeps the text that arrived, marked incomplete.
+            if (!string.IsNullOrWhiteSpace(reply.Text))
+            {
+                writer.Complete(reply, ChatbotAction.None);
+            }
+
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return reply;
     }
 
     private async Task<ChatbotReply> StreamIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, List<ChatbotWarning> warnings, CancellationToken cancellationToken)
@@ -342,7 +354,7 @@ public sealed partial class ChatbotConversation
         catch (ChatRoomRuleException exception) when (exception.Rule is ChatRoomRule.EnquiryClosed or ChatRoomRule.EnquiryStatusConflict)
         {
             // Someone else moved the enquiry on while the reply was arriving.
-            Warn(warnings, new ChatbotWarning(ActionNotAppliedWarning, $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
+            Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.ActionNotApplied, $"{ChatbotKeywords.GetKeyword(action)} was not applied: {exception.Message}"));
             return ChatbotAction.None;
         }
     }

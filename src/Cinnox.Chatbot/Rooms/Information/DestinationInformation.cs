@@ -12,6 +12,7 @@ public sealed record DestinationInformation(string Name, DestinationType Type, s
     /// <remarks>
     /// The URL's query string is left out: a destination's URL may carry secrets in it, and the panel is shown to staff.
     /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     public static DestinationInformation FromChatbot(ChatbotDestination destination)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -14,6 +14,7 @@ public sealed record RoomMember
     /// <param name="displayName">The name shown in rooms and matched by <c>@Name</c> mentions; not empty.</param>
     /// <param name="kind">Who the member is.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="displayName"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a <see cref="RoomMemberKind"/> value.</exception>
     public RoomMember(string id, string displayName, RoomMemberKind kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

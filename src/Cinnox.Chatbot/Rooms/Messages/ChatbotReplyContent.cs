@@ -12,6 +12,7 @@ public sealed class ChatbotReplyContent : RoomMessageContent
     /// <param name="text">The text so far, or the final text; empty for an advanced message.</param>
     /// <param name="message">The protocol message once known (text or advanced), or <see langword="null"/> while streaming.</param>
     /// <param name="state">Where the reply is in its life.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public ChatbotReplyContent(string text, ChatbotMessage? message, ChatbotReplyState state)
     {
         ArgumentNullException.ThrowIfNull(text);

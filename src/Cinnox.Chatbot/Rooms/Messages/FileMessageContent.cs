@@ -19,6 +19,7 @@ public sealed class FileMessageContent : RoomMessageContent
     /// <param name="size">The size in bytes.</param>
     /// <param name="mediaType">The media type, such as <c>application/pdf</c>.</param>
     /// <param name="link">Where the file can be downloaded.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="mediaType"/> or <paramref name="link"/> is null.</exception>
     public FileMessageContent(FileKind fileKind, string name, long size, string mediaType, Uri link)
     {
         ArgumentNullException.ThrowIfNull(name);

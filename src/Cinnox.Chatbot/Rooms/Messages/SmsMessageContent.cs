@@ -6,6 +6,7 @@ public sealed class SmsMessageContent : RoomMessageContent
     /// <summary>Initializes a new instance.</summary>
     /// <param name="phoneNumber">The recipient, in E.164 form such as <c>+85291234567</c>.</param>
     /// <param name="text">The text sent.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="phoneNumber"/> or <paramref name="text"/> is null.</exception>
     public SmsMessageContent(string phoneNumber, string text)
     {
         ArgumentNullException.ThrowIfNull(phoneNumber);

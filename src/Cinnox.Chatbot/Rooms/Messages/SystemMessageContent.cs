@@ -10,6 +10,7 @@ public sealed class SystemMessageContent : RoomMessageContent
     /// <param name="systemKind">Why the message was posted.</param>
     /// <param name="text">The sentence shown.</param>
     /// <param name="fields">Labelled lines shown under the sentence, in order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public SystemMessageContent(SystemMessageKind systemKind, string text, IEnumerable<SystemMessageField>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -5,6 +5,7 @@ public sealed class TextMessageContent : RoomMessageContent
 {
     /// <summary>Initializes a new instance.</summary>
     /// <param name="text">The text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public TextMessageContent(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -27,6 +27,7 @@ public sealed class QuickLinkLibrary
     /// <param name="value">An absolute http or https URL, or an international phone number (normalized to E.164).</param>
     /// <param name="label">A name shown in pickers.</param>
     /// <returns>The saved link.</returns>
+    /// <exception cref="ArgumentException"><paramref name="staffMemberId"/> is null, empty or white space.</exception>
     /// <exception cref="ChatRoomRuleException"><see cref="ChatRoomRule.InvalidQuickLink"/>: a bad shortcut name, URL or phone number.</exception>
     public QuickLink AddPersonal(string staffMemberId, string shortcut, QuickLinkKind kind, string value, string? label = null)
     {
@@ -47,6 +48,7 @@ public sealed class QuickLinkLibrary
     /// <summary>Deletes a saved link.</summary>
     /// <param name="link">The link.</param>
     /// <returns><see langword="true"/> when it was saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="link"/> is null.</exception>
     public bool Remove(QuickLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
@@ -74,6 +76,7 @@ public sealed class QuickLinkLibrary
     /// <param name="staffMemberId">The staff member.</param>
     /// <param name="shortcut">The shortcut, with or without a leading <c>/</c>.</param>
     /// <returns>The link, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="shortcut"/> is null.</exception>
     public QuickLink? Find(string staffMemberId, string shortcut)
     {
         ArgumentNullException.ThrowIfNull(shortcut);
@@ -88,6 +91,7 @@ public sealed class QuickLinkLibrary
     /// <param name="staffMemberId">The staff member.</param>
     /// <param name="text">The text input, such as <c>Book here: /booking or call /hotline</c>.</param>
     /// <returns>The expanded text and the links used.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public ShortcutExpansion Expand(string staffMemberId, string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -185,6 +185,7 @@ public abstract class ChatRoom
     /// </summary>
     /// <param name="reply">A message of this room.</param>
     /// <returns>The quoted message, or <see langword="null"/> when <paramref name="reply"/> is not a reply.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reply"/> is null.</exception>
     public RoomMessage? GetQuotedMessage(RoomMessage reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -231,6 +232,7 @@ public abstract class ChatRoom
     /// <param name="text">The text.</param>
     /// <param name="options">Members mentioned by id, previews.</param>
     /// <returns>The message, who is notified, and the mentions that matched nobody.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="replyToMessageId"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">As for <see cref="PostText"/>.</exception>
     public MessageDelivery Reply(string senderId, string replyToMessageId, string text, MessageOptions? options = null)
     {
@@ -257,6 +259,7 @@ public abstract class ChatRoom
     /// <param name="file">The file's description.</param>
     /// <param name="options">What it replies to, members mentioned by id, previews.</param>
     /// <returns>The message and who is notified.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="file"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.InvalidFile"/> (no name, negative size, a media type that does not match the kind, a link
     /// that is not absolute http or https), <see cref="ChatRoomRule.NotAMember"/>, <see cref="ChatRoomRule.EnquiryClosed"/>.
@@ -321,6 +324,7 @@ public abstract class ChatRoom
     /// <summary>Posts a message of the platform bot (CINNOXbot). System messages can be posted in any state, even in a closed enquiry.</summary>
     /// <param name="content">The message.</param>
     /// <returns>The message and who is notified.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
     public MessageDelivery PostSystemMessage(SystemMessageContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -337,6 +341,7 @@ public abstract class ChatRoom
     /// <summary>Posts a notice of the platform bot (CINNOXbot).</summary>
     /// <param name="text">The notice.</param>
     /// <returns>The message and who is notified.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is null, empty or white space.</exception>
     public MessageDelivery PostSystemMessage(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -452,6 +457,7 @@ public abstract class ChatRoom
     /// <param name="messageId">The message, in this room.</param>
     /// <param name="target">The room to forward into.</param>
     /// <returns>The copy in <paramref name="target"/> and who is notified there.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAMember"/> (of either room), <see cref="ChatRoomRule.MessageRecalled"/>, <see cref="ChatRoomRule.StillStreaming"/>,
     /// <see cref="ChatRoomRule.MessageNotFound"/>, <see cref="ChatRoomRule.EnquiryClosed"/> (when the target is a closed enquiry).
@@ -506,6 +512,7 @@ public abstract class ChatRoom
     /// <param name="messageId">The message.</param>
     /// <param name="preview">The preview.</param>
     /// <returns>The message with the preview.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="preview"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException"><see cref="ChatRoomRule.MessageRecalled"/>, <see cref="ChatRoomRule.MessageNotFound"/>.</exception>
     public RoomMessage AttachPreview(string messageId, MessagePreview preview)
     {
@@ -546,6 +553,7 @@ public abstract class ChatRoom
     /// </summary>
     /// <param name="memberId">The member.</param>
     /// <param name="setting">The setting.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="setting"/> is not a <see cref="RoomNotificationSetting"/> value.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotificationSettingNotSupported"/> (@mentions only outside a Space), <see cref="ChatRoomRule.NotAMember"/>.
     /// </exception>
@@ -595,6 +603,7 @@ public abstract class ChatRoom
     /// <param name="memberId">The member.</param>
     /// <param name="message">A message of this room.</param>
     /// <returns>The decision and its reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public NotificationDecision GetNotificationDecision(string memberId, RoomMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -10,6 +10,7 @@ public sealed class ConferenceRoom : ChatRoom
     /// <param name="host">The staff member who started the conference.</param>
     /// <param name="participants">The other participants: staff members or external contacts.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="host"/> or <paramref name="participants"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.MemberKindNotAllowed"/>: the host is not staff, or a participant is neither staff nor an external contact.
     /// <see cref="ChatRoomRule.AlreadyAMember"/>: a participant is listed twice.
@@ -51,6 +52,7 @@ public sealed class ConferenceRoom : ChatRoom
 
     /// <summary>Adds a participant who joins the call. Messages posted before count as read by them.</summary>
     /// <param name="participant">A staff member or an external contact.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="participant"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException"><see cref="ChatRoomRule.MemberKindNotAllowed"/>, <see cref="ChatRoomRule.AlreadyAMember"/>.</exception>
     public void AddParticipant(RoomMember participant)
     {

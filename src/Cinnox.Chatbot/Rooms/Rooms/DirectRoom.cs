@@ -11,6 +11,7 @@ public sealed class DirectRoom : ChatRoom
     /// <param name="staffMember">The staff member.</param>
     /// <param name="other">Another staff member, or an external contact.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="staffMember"/> or <paramref name="other"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.MemberKindNotAllowed"/>: <paramref name="staffMember"/> is not staff, or <paramref name="other"/> is
     /// neither staff nor an external contact. <see cref="ChatRoomRule.AlreadyAMember"/>: both are the same member.

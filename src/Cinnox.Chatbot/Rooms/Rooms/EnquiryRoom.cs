@@ -280,6 +280,7 @@ public sealed class EnquiryRoom : ChatRoom
     /// conversation so far counts as unread for them until they read it.
     /// </summary>
     /// <param name="agent">The staff member.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="agent"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.MemberKindNotAllowed"/> (not staff), <see cref="ChatRoomRule.EnquiryStatusConflict"/> (another agent handles it),
     /// <see cref="ChatRoomRule.EnquiryClosed"/>.
@@ -322,6 +323,7 @@ public sealed class EnquiryRoom : ChatRoom
     /// <summary>Closes the enquiry. The platform bot posts a system message; nothing more can be posted after it.</summary>
     /// <param name="closedById">Who closes it: a member of the room, or <see cref="RoomMember.PlatformBotId"/>.</param>
     /// <param name="reason">Why, when known.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="closedById"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException"><see cref="ChatRoomRule.EnquiryClosed"/> (already closed), <see cref="ChatRoomRule.NotAMember"/>.</exception>
     public void Close(string closedById, string? reason = null)
     {

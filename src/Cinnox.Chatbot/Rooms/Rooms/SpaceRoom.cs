@@ -16,6 +16,7 @@ public sealed class SpaceRoom : ChatRoom
     /// <param name="visibility">Who can join.</param>
     /// <param name="description">What the Space is about.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="creator"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.InvalidInformation"/>: the name is empty. <see cref="ChatRoomRule.MemberKindNotAllowed"/>: the creator is not staff.
     /// </exception>
@@ -80,6 +81,7 @@ public sealed class SpaceRoom : ChatRoom
     /// A staff member joins a public Space on their own. Messages posted before they joined count as read.
     /// </summary>
     /// <param name="member">The staff member.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="member"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.SpaceIsPrivate"/>, <see cref="ChatRoomRule.MemberKindNotAllowed"/> (not staff), <see cref="ChatRoomRule.AlreadyAMember"/>.
     /// </exception>
@@ -103,6 +105,7 @@ public sealed class SpaceRoom : ChatRoom
     /// <summary>A member adds a staff member to the Space (private or public). Messages posted before count as read by the newcomer.</summary>
     /// <param name="addedById">The member who adds; must be in the Space.</param>
     /// <param name="member">The staff member added.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="member"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
     /// <see cref="ChatRoomRule.NotAMember"/> (the one adding), <see cref="ChatRoomRule.MemberKindNotAllowed"/> (not staff), <see cref="ChatRoomRule.AlreadyAMember"/>.
     /// </exception>

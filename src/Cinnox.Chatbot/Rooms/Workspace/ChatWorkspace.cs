@@ -89,6 +89,7 @@ public sealed class ChatWorkspace
     /// </summary>
     /// <param name="memberId">The member.</param>
     /// <returns>The rooms; empty before the member handles an enquiry or starts chatting.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="memberId"/> is null.</exception>
     public IReadOnlyList<RecentConnection> GetRecentConnections(string memberId)
     {
         ArgumentNullException.ThrowIfNull(memberId);

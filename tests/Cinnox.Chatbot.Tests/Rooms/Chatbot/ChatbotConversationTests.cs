@@ -324,7 +324,7 @@ public class ChatbotConversationTests
 
         turn.ReplyMessage.Should().BeNull();
         turn.NoticeMessage.Should().BeNull();
-        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.EmptyReplyWarning);
+        turn.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.EmptyReply);
     }
 
     [Fact]
@@ -363,6 +363,41 @@ public class ChatbotConversationTests
     }
 
     [Fact]
+    public async Task Cancelled_ExternalChannel_ThrowsAndKeepsTheTextThatArrivedMarkedIncomplete()
+    {
+        // A buffered call the caller cancels after the reply began returns an interrupted reply instead of throwing
+        // (IChatbotClient.SendAsync); the turn still throws, as it does when streaming, and loses no text.
+        var room = new EnquiryRoom(EnquiryOptions(EnquiryChannel.Social), _clock);
+        var conversation = new ChatbotConversation(room, new InterruptedWhenCancelledClient(_client.Destination, "Let me check"));
+        using var cancellation = new CancellationTokenSource();
+
+        var turn = conversation.SendVisitorMessageAsync("Is it in stock?", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await FluentActions.Awaiting(() => turn).Should().ThrowAsync<OperationCanceledException>();
+        var message = room.Messages.Should().ContainSingle(message => message.Sender.Id == conversation.Chatbot.Id).Subject;
+        message.Text.Should().Be("Let me check");
+        var content = (ChatbotReplyContent)message.Content;
+        content.State.Should().Be(ChatbotReplyState.Incomplete);
+        content.Outcome.Should().Be(ChatbotOutcome.Interrupted);
+        content.Streamed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Cancelled_ExternalChannelBeforeAnyText_ThrowsAndPostsNothing()
+    {
+        var room = new EnquiryRoom(EnquiryOptions(EnquiryChannel.Social), _clock);
+        var conversation = new ChatbotConversation(room, new InterruptedWhenCancelledClient(_client.Destination, string.Empty));
+        using var cancellation = new CancellationTokenSource();
+
+        var turn = conversation.SendVisitorMessageAsync("Is it in stock?", cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await FluentActions.Awaiting(() => turn).Should().ThrowAsync<OperationCanceledException>();
+        room.Messages.Should().NotContain(message => message.Sender.Id == conversation.Chatbot.Id || message.Kind == RoomMessageKind.System && message != room.OpeningMessage);
+    }
+
+    [Fact]
     public async Task ClientThrows_WhatWasShownStaysMarkedIncompleteAndErrorSurfaces()
     {
         _client.Enqueue((_, cancellationToken) => Throwing(cancellationToken));
@@ -372,6 +407,29 @@ public class ChatbotConversationTests
         var content = (ChatbotReplyContent)BotMessages.Single().Content;
         content.State.Should().Be(ChatbotReplyState.Incomplete);
         content.FailureReason.Should().Contain("client bug");
+    }
+
+    [Fact]
+    public async Task AgentTakesOverWhileTheTransferReplyArrives_TransferIsNotAppliedAndSaysWhy()
+    {
+        var requested = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        _client.Enqueue((_, cancellationToken) => HeldThenKeyword(requested, gate.Task, ChatbotKeywords.DirectTransfer, cancellationToken));
+
+        var turn = _conversation.SendVisitorMessageAsync("I want a person");
+        await requested.Task;
+        _room.Accept(Bob);
+        gate.SetResult();
+        var result = await turn;
+
+        result.Action.Should().Be(ChatbotAction.None);
+        result.Status.Should().Be(EnquiryStatus.WithAgent);
+        _room.Agent.Should().Be(Bob);
+        var warning = result.Warnings.Should().ContainSingle().Subject;
+        warning.Code.Should().Be(ChatbotWarningCodes.ActionNotApplied);
+        warning.Message.Should().Contain(ChatbotKeywords.DirectTransfer);
+        _events.OfType<ChatbotWarningEventArgs>().Should().ContainSingle().Which.Warning.Should().Be(warning);
+        BotMessages.Should().BeEmpty("a keyword is an action, never text");
     }
 
     [Fact]
@@ -404,7 +462,7 @@ public class ChatbotConversationTests
 
         var result = await turn;
         result.ReplyMessage.Should().BeNull();
-        result.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotConversation.ReplyDroppedWarning);
+        result.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.ReplyDropped);
         BotMessages.Should().BeEmpty();
     }
 
@@ -483,6 +541,36 @@ public class ChatbotConversationTests
         yield return ChatbotReplyUpdate.Delta(" the window, it is cold");
         yield return ChatbotReplyUpdate.Delta(" outside");
         yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed("CLOSE the window, it is cold outside", streamed: true));
+    }
+
+    private static async IAsyncEnumerable<ChatbotReplyUpdate> HeldThenKeyword(TaskCompletionSource requested, Task gate, string keyword, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        requested.SetResult();
+        await gate.WaitAsync(cancellationToken);
+        yield return ChatbotReplyUpdate.Delta(keyword);
+        yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed(keyword, streamed: true));
+    }
+
+    /// <summary>Answers a buffered call as the real client does when the caller cancels after the reply began.</summary>
+    private sealed class InterruptedWhenCancelledClient(ChatbotDestination destination, string partialText) : IChatbotClient
+    {
+        public ChatbotDestination Destination => destination;
+
+        public async Task<ChatbotReply> SendAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            return new ChatbotReply
+            {
+                Outcome = ChatbotOutcome.Interrupted,
+                Message = partialText.Length > 0 ? new ChatbotTextMessage(partialText) : null,
+                Text = partialText,
+                StatusCode = 200,
+                FailureReason = "The caller cancelled the call after the reply had started.",
+            };
+        }
+
+        public IAsyncEnumerable<ChatbotReplyUpdate> StreamAsync(ChatbotRequest request, ChatbotSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("An external-channel enquiry never streams.");
     }
 
     private static async IAsyncEnumerable<ChatbotReplyUpdate> Throwing([EnumeratorCancellation] CancellationToken cancellationToken)
