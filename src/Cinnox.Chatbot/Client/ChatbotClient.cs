@@ -123,7 +123,10 @@ public sealed class ChatbotClient : IChatbotClient
 
         using var activity = ChatbotTelemetry.StartCall(core.Destination, request.InquiryId, stream);
         using var deadline = new CancellationTokenSource(core.Limits.TotalResponseTime, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        // Started once a streamed event completes the message: the bot gets FinalEventDrainTime to end the stream.
+        using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, drain.Token);
         var token = linked.Token;
 
         var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotClientCore.CallState(start, request.InquiryId), token).ConfigureAwait(false);
@@ -168,6 +171,8 @@ public sealed class ChatbotClient : IChatbotClient
         }
 
         using var reader = new ChatbotReplyReader(core.Limits, core.Destination.TransferToLiveAgent, time, start);
+        var drainTime = core.Limits.FinalEventDrainTime;
+        reader.MessageCompleted = () => drain.CancelAfter(drainTime);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         ChatbotOutcome? failure = null;
         string? failureReason = null;
@@ -180,7 +185,7 @@ public sealed class ChatbotClient : IChatbotClient
             }
             catch (Exception exception) when (ClassifyReadFailure(exception, buffered: true, cancellationToken, deadline.Token) is { } outcome)
             {
-                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
             }
         }
         else
@@ -196,7 +201,7 @@ public sealed class ChatbotClient : IChatbotClient
                 }
                 catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
                 {
-                    (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                    (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
                 }
 
                 if (updates is not null)
@@ -214,7 +219,7 @@ public sealed class ChatbotClient : IChatbotClient
                             }
                             catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
                             {
-                                (failure, failureReason) = (outcome, DescribeReadFailure(exception, outcome));
+                                (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
                                 break;
                             }
 
@@ -252,6 +257,22 @@ public sealed class ChatbotClient : IChatbotClient
         }
 
         yield return ChatbotReplyUpdate.Completed(reply);
+    }
+
+    /// <summary>
+    /// Tells the client stopping a stream the bot kept open after a complete message (the reply stays complete, with a
+    /// warning) from a read that failed.
+    /// </summary>
+    private (ChatbotOutcome? Failure, string? Reason) StopOrFail(
+        Exception exception, ChatbotOutcome outcome, CancellationTokenSource drain, ChatbotReplyReader reader, TimeSpan drainTime)
+    {
+        if (exception is OperationCanceledException && drain.IsCancellationRequested && reader.IsMessageComplete && outcome == ChatbotOutcome.Interrupted)
+        {
+            reader.NoteStreamKeptOpen(drainTime);
+            return (null, null);
+        }
+
+        return (outcome, DescribeReadFailure(exception, outcome));
     }
 
     /// <summary>Turns a failure before any response into the reply that reports it.</summary>

@@ -48,4 +48,10 @@ public static class ChatbotWarningCodes
 
     /// <summary>A <see cref="Rooms.ChatbotConversation"/> turn: the reply's action could not be applied because the enquiry had moved on meanwhile.</summary>
     public const string ActionNotApplied = "actionNotApplied";
+
+    /// <summary>
+    /// The bot kept the stream open after the message was complete; the client stopped reading after
+    /// <see cref="ChatbotLimits.FinalEventDrainTime"/> and closed the connection. The reply is complete.
+    /// </summary>
+    public const string StreamKeptOpen = "streamKeptOpen";
 }

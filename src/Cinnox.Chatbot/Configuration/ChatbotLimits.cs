@@ -15,6 +15,9 @@ public sealed class ChatbotLimits
     // A timer (and so a CancellationTokenSource) waits at most uint.MaxValue - 1 milliseconds, about 49.7 days.
     private static readonly TimeSpan MaxTotalResponseTime = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
+    /// <summary>The default <see cref="FinalEventDrainTime"/>: 2 seconds.</summary>
+    public static readonly TimeSpan DefaultFinalEventDrainTime = TimeSpan.FromSeconds(2);
+
     /// <summary>The default <see cref="MaxEventBytes"/>: 1 MB (1,048,576 bytes).</summary>
     public const int DefaultMaxEventBytes = 1024 * 1024;
 
@@ -41,11 +44,23 @@ public sealed class ChatbotLimits
     /// <value>4,194,304 bytes.</value>
     public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
+    /// <summary>
+    /// Gets or sets how long the client goes on reading a stream after an event has completed the message (a
+    /// <c>streamType</c> of <c>final</c>, <c>done</c> and the like). Events that arrive meanwhile are ignored with a
+    /// warning (SPEC §4). A bot that keeps the stream open longer is not waited for: the client stops reading, closes
+    /// the connection, and the reply completes with a <see cref="ChatbotWarningCodes.StreamKeptOpen"/> warning.
+    /// <c>data: [DONE]</c> still ends the stream at once. Zero stops reading as soon as the message is complete.
+    /// </summary>
+    /// <remarks>Only the client uses this limit; the server toolkit ends its streams itself.</remarks>
+    /// <value>2 seconds.</value>
+    public TimeSpan FinalEventDrainTime { get; set; } = DefaultFinalEventDrainTime;
+
     /// <summary>Creates a copy of these limits.</summary>
     /// <returns>A new <see cref="ChatbotLimits"/> with the same values.</returns>
     public ChatbotLimits Clone() => new()
     {
         TotalResponseTime = TotalResponseTime,
+        FinalEventDrainTime = FinalEventDrainTime,
         MaxEventBytes = MaxEventBytes,
         MaxResponseBytes = MaxResponseBytes,
     };
@@ -56,6 +71,12 @@ public sealed class ChatbotLimits
         {
             issues.Add(ChatbotValidationIssue.Error(prefix + nameof(TotalResponseTime), ChatbotValidationCodes.OutOfRange,
                 $"{nameof(TotalResponseTime)} must be a positive time span of at most {MaxTotalResponseTime.TotalDays:0.#} days, the longest a timer can wait (the default is {DefaultTotalResponseTime.TotalSeconds:0} s)."));
+        }
+
+        if (FinalEventDrainTime < TimeSpan.Zero || FinalEventDrainTime > MaxTotalResponseTime)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + nameof(FinalEventDrainTime), ChatbotValidationCodes.OutOfRange,
+                $"{nameof(FinalEventDrainTime)} must be zero or a positive time span of at most {MaxTotalResponseTime.TotalDays:0.#} days (the default is {DefaultFinalEventDrainTime.TotalSeconds:0} s)."));
         }
 
         if (MaxEventBytes <= 0)

@@ -99,6 +99,18 @@ internal sealed class ChatbotReplyReader : IDisposable
     /// <summary>Gets how many warnings <see cref="ReadUpdatesAsync"/> has yielded; a reply's later warnings follow them.</summary>
     public int YieldedWarningCount { get; private set; }
 
+    /// <summary>
+    /// Gets or sets what to do when a streamed event completes the message while the body goes on: the client starts
+    /// the time it still reads for (<see cref="ChatbotLimits.FinalEventDrainTime"/>).
+    /// </summary>
+    public Action? MessageCompleted { get; set; }
+
+    /// <summary>Notes that the client stopped reading a stream the bot kept open after the message was complete.</summary>
+    /// <param name="waited">How long the client went on reading.</param>
+    public void NoteStreamKeptOpen(TimeSpan waited) =>
+        AddWarning(ChatbotWarningCodes.StreamKeptOpen, string.Create(CultureInfo.InvariantCulture,
+            $"The chatbot kept the stream open after the message was complete; the client stopped reading after {waited.TotalSeconds:0.###} s and closed the connection."));
+
     /// <summary>Gets the warnings so far.</summary>
     public IReadOnlyList<ChatbotWarning> Warnings => _warnings ?? (IReadOnlyList<ChatbotWarning>)[];
 
@@ -576,6 +588,7 @@ internal sealed class ChatbotReplyReader : IDisposable
 
         // Absent or terminal: the event carries the whole message; non-empty text replaces what came before.
         _complete = true;
+        MessageCompleted?.Invoke();
         if (textLength == 0 || _text.PendingEqualsText(textLength))
         {
             return default;

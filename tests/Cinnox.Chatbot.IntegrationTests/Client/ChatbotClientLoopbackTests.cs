@@ -312,6 +312,71 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         await aborted.Task.WaitAsync(AbortWait);
     }
 
+    [Fact]
+    public async Task StreamAsync_BotKeepsTheStreamOpenAfterTheFinalEvent_CompletesAfterTheDrainTimeAndHangsUp()
+    {
+        var time = new ManualTimeProvider();
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var url = server.Map(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await BotServer.WriteInPiecesAsync(context.Response,
+                Event("{\"message\":{\"type\":1,\"text\":\"Hello \",\"streamType\":\"delta\"}}") +
+                Event("{\"message\":{\"type\":1,\"text\":\"Hello world\",\"streamType\":\"final\"}}"));
+            await WaitForAbortAsync(context, aborted);
+        });
+        await using var factory = new ClientFactory(url, time: time);
+
+        var whole = Channel();
+        var call = Task.Run(async () =>
+        {
+            ChatbotReply? last = null;
+            await foreach (var update in factory.Client.StreamAsync(new ChatbotRequest("hi")))
+            {
+                if (update.Kind == ChatbotReplyUpdateKind.Replace)
+                {
+                    whole.TrySetResult(update.Text);
+                }
+
+                last = update.Reply ?? last;
+            }
+
+            return last!;
+        });
+        (await whole.Task.WaitAsync(AbortWait)).Should().Be("Hello world");
+
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        await Task.Delay(100);
+        call.IsCompleted.Should().BeFalse("the bot still has time to end the stream itself");
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        var reply = await call.WaitAsync(AbortWait);
+
+        reply.Outcome.Should().Be(ChatbotOutcome.Completed);
+        reply.Text.Should().Be("Hello world");
+        reply.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.StreamKeptOpen);
+        await aborted.Task.WaitAsync(AbortWait);
+    }
+
+    [Fact]
+    public async Task SendAsync_BotKeepsTheStreamOpenAfterTheFinalEvent_WithZeroDrainTime_CompletesAtOnce()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var url = server.Map(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"Done.\"}}"));
+            await WaitForAbortAsync(context, aborted);
+        });
+        await using var factory = new ClientFactory(url, destination => destination.Limits.FinalEventDrainTime = TimeSpan.Zero);
+
+        var reply = await factory.Client.SendAsync(new ChatbotRequest("hi")).WaitAsync(AbortWait);
+
+        reply.Outcome.Should().Be(ChatbotOutcome.Completed);
+        reply.Text.Should().Be("Done.");
+        reply.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.StreamKeptOpen);
+        await aborted.Task.WaitAsync(AbortWait);
+    }
+
     [Theory]
     [InlineData(0, ChatbotOutcome.Completed)]
     [InlineData(1, ChatbotOutcome.EventTooLarge)]

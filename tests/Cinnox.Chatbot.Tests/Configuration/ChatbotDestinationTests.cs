@@ -166,11 +166,32 @@ public class ChatbotDestinationTests
         issue.Message.Should().Contain("X-Api-Key").And.Contain("ASCII").And.NotContain("Zo");
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(2_000, true)]
+    public void Limits_FinalEventDrainTime_IsZeroOrPositive(int milliseconds, bool valid)
+    {
+        var destination = Valid();
+        destination.Limits.FinalEventDrainTime = TimeSpan.FromMilliseconds(milliseconds);
+
+        if (valid)
+        {
+            destination.Validate().Should().BeEmpty();
+        }
+        else
+        {
+            destination.Validate().Should().ContainSingle().Which.Path.Should().Be("Limits.FinalEventDrainTime");
+        }
+    }
+
     [Fact]
     public void Limits_DefaultToThePlatformsValues()
     {
         var limits = new ChatbotLimits();
 
+        limits.FinalEventDrainTime.Should().Be(TimeSpan.FromSeconds(2));
+        limits.Clone().FinalEventDrainTime.Should().Be(TimeSpan.FromSeconds(2));
         limits.TotalResponseTime.Should().Be(TimeSpan.FromSeconds(120));
         limits.MaxEventBytes.Should().Be(1_048_576);
         limits.MaxResponseBytes.Should().Be(4_194_304);
