@@ -303,7 +303,12 @@ internal sealed class ChatbotEndpoint
     {
         var httpContext = context.HttpContext;
         var path = httpContext.Request.Path;
-        var writer = new StreamReplyWriter(textStream, _options, _time, handlerCancellation, handlerCancellation.Token, httpContext.RequestAborted);
+        // The server sends what is left when the response completes, so the last events and the end of the response
+        // leave together instead of as two packets.
+        var writer = new StreamReplyWriter(textStream, _options, _time, handlerCancellation, handlerCancellation.Token, httpContext.RequestAborted)
+        {
+            FlushAtEnd = false,
+        };
         await using (writer.ConfigureAwait(false))
         {
             // Events the handler has ready together leave together; the writer flushes before it waits for more.
@@ -311,6 +316,11 @@ internal sealed class ChatbotEndpoint
             await using (output.ConfigureAwait(false))
             {
                 await writer.WriteEventStreamAsync(output, () => StartEventStream(httpContext)).ConfigureAwait(false);
+                if (writer.End == StreamReplyEnd.HandlerFailed && writer.HasStarted)
+                {
+                    // A failed stream ends with an exception (below); what was written must be on its way first.
+                    await FlushQuietlyAsync(output).ConfigureAwait(false);
+                }
             }
         }
 
@@ -341,6 +351,18 @@ internal sealed class ChatbotEndpoint
         }
 
         ServerLog.Replied(_logger, path, context.InquiryId, "Server-Sent Events", writer.BytesWritten, writer.EventCount);
+    }
+
+    private static async Task FlushQuietlyAsync(Stream output)
+    {
+        try
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The platform is gone; the reply ends either way.
+        }
     }
 
     /// <summary>Answers a stream that ended before its response started: nothing has been written yet.</summary>

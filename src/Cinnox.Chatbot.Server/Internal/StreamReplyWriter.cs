@@ -118,6 +118,13 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
     /// <summary>Gets the handler's exception when <see cref="End"/> is <see cref="StreamReplyEnd.HandlerFailed"/>.</summary>
     public Exception? HandlerException { get; private set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the writer flushes once the last event is written. A server that sends
+    /// what is left when the response completes can leave it off, so the last events and the end of the response leave
+    /// together.
+    /// </summary>
+    public bool FlushAtEnd { get; set; } = true;
+
     /// <summary>Gets a value indicating whether the event stream's response has started.</summary>
     public bool HasStarted { get; private set; }
 
@@ -430,7 +437,7 @@ internal sealed class StreamReplyWriter : IAsyncDisposable
         output.Advance(_eventBytes);
     }
 
-    private ValueTask<bool> EndEvents() => _unflushed ? FlushThenEndAsync() : new(false);
+    private ValueTask<bool> EndEvents() => _unflushed && FlushAtEnd ? FlushThenEndAsync() : new(false);
 
     private async ValueTask<bool> FlushThenEndAsync()
     {
