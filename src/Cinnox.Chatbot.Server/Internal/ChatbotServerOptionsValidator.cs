@@ -1,4 +1,4 @@
-using System.Buffers;
+using Cinnox.Chatbot.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Cinnox.Chatbot.Server.Internal;
@@ -11,10 +11,6 @@ internal sealed class ChatbotServerOptionsValidator : IValidateOptions<ChatbotSe
 {
     // CancellationTokenSource and timers accept at most uint.MaxValue - 1 milliseconds.
     private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-    // RFC 9110 §5.6.2: token = 1*tchar.
-    private static readonly SearchValues<char> TokenChars =
-        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     public static ChatbotServerOptionsValidator Instance { get; } = new();
 
@@ -79,7 +75,7 @@ internal sealed class ChatbotServerOptionsValidator : IValidateOptions<ChatbotSe
         }
     }
 
-    private static bool IsToken(string? value) => !string.IsNullOrEmpty(value) && !value.AsSpan().ContainsAnyExcept(TokenChars);
+    private static bool IsToken(string? value) => value is not null && HttpRules.IsToken(value);
 
     private static void ValidateApiKey(ChatbotServerOptions options, List<string> failures, string prefix)
     {

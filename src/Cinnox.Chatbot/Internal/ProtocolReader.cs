@@ -45,14 +45,9 @@ internal static class ProtocolReader
         IList<AdvancedItem>? items = null;
         IList<AdvancedContainer>? bubbles = null;
         Dictionary<string, JsonElement>? extra = null;
-        while (NextProperty(ref reader))
+        while (NextField(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-            else if (reader.ValueTextEquals("items"u8))
+            if (reader.ValueTextEquals("items"u8))
             {
                 if (type == AdvancedContainer.CarouselType)
                 {
@@ -101,14 +96,9 @@ internal static class ProtocolReader
         ButtonAction? action = null;
         IList<AdvancedItem>? items = null;
         Dictionary<string, JsonElement>? extra = null;
-        while (NextProperty(ref reader))
+        while (NextField(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-            else if (reader.ValueTextEquals("text"u8))
+            if (reader.ValueTextEquals("text"u8))
             {
                 text = ReadString(ref reader, "text");
             }
@@ -161,14 +151,9 @@ internal static class ProtocolReader
 
         string? text = null, url = null;
         Dictionary<string, JsonElement>? extra = null;
-        while (NextProperty(ref reader))
+        while (NextField(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-            else if (reader.ValueTextEquals("text"u8) && type == ButtonAction.PostbackType)
+            if (reader.ValueTextEquals("text"u8) && type == ButtonAction.PostbackType)
             {
                 text = ReadString(ref reader, "text");
             }
@@ -199,14 +184,9 @@ internal static class ProtocolReader
     {
         var message = new ChatbotTextMessage();
         Dictionary<string, JsonElement>? extra = null;
-        while (NextProperty(ref reader))
+        while (NextField(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-            else if (reader.ValueTextEquals("text"u8))
+            if (reader.ValueTextEquals("text"u8))
             {
                 message.Text = ReadString(ref reader, "text");
             }
@@ -229,14 +209,9 @@ internal static class ProtocolReader
     {
         var message = new ChatbotAdvancedMessage();
         Dictionary<string, JsonElement>? extra = null;
-        while (NextProperty(ref reader))
+        while (NextField(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-            else if (reader.ValueTextEquals("advanced"u8))
+            if (reader.ValueTextEquals("advanced"u8))
             {
                 // A missing marker reads as present (SPEC §3.3 tolerant reader); a different one is kept for validation.
                 message.Advanced = ReadString(ref reader, "advanced") ?? ChatbotAdvancedMessage.AdvancedMarker;
@@ -304,9 +279,25 @@ internal static class ProtocolReader
         }
     }
 
-    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
-    private static bool NextProperty(ref Utf8JsonReader reader) =>
-        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    /// <summary>
+    /// Moves to the next property name of the current object other than <c>type</c>, which was read when the node was
+    /// peeked; false at the object's end.
+    /// </summary>
+    private static bool NextField(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("type"u8))
+            {
+                return true;
+            }
+
+            reader.Read();
+            reader.TrySkip();
+        }
+
+        return false;
+    }
 
     private static string? ReadString(ref Utf8JsonReader reader, string name)
     {

@@ -17,24 +17,13 @@ namespace Cinnox.Chatbot.Json;
 internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TBase>
     where TBase : class
 {
-    /// <summary>Gets a short name for error messages, such as "advanced item".</summary>
-    protected abstract string Noun { get; }
-
     /// <summary>Gets the raw object of an unknown node, or <see langword="null"/> for known nodes.</summary>
     protected abstract JsonElement? GetRaw(TBase value);
 
-    /// <summary>Reads one node by hand (see <see cref="ProtocolReader"/> for why).</summary>
+    /// <summary>Reads one node by hand (see <see cref="ProtocolReader"/> for why); it rejects anything but an object.</summary>
     protected abstract TBase ReadNode(ref Utf8JsonReader reader);
 
-    public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected {Noun} to be a JSON object but found {JsonReading.Describe(reader.TokenType)}.");
-        }
-
-        return ReadNode(ref reader);
-    }
+    public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNode(ref reader);
 
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
     {
@@ -50,8 +39,6 @@ internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TB
 
 internal sealed class ChatbotMessageJsonConverter : TypeDiscriminatedJsonConverter<ChatbotMessage>
 {
-    protected override string Noun => "the message";
-
     protected override ChatbotMessage ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadMessage(ref reader);
 
     protected override JsonElement? GetRaw(ChatbotMessage value) => (value as ChatbotUnknownMessage)?.Raw;
@@ -60,8 +47,6 @@ internal sealed class ChatbotMessageJsonConverter : TypeDiscriminatedJsonConvert
 internal sealed class AdvancedContainerJsonConverter : TypeDiscriminatedJsonConverter<AdvancedContainer>
 {
     public override bool HandleNull => true;
-
-    protected override string Noun => "an advanced container";
 
     protected override AdvancedContainer ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadContainer(ref reader);
 
@@ -72,8 +57,6 @@ internal sealed class AdvancedItemJsonConverter : TypeDiscriminatedJsonConverter
 {
     public override bool HandleNull => true;
 
-    protected override string Noun => "an advanced item";
-
     protected override AdvancedItem ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadItem(ref reader);
 
     protected override JsonElement? GetRaw(AdvancedItem value) => (value as UnknownItem)?.Raw;
@@ -81,8 +64,6 @@ internal sealed class AdvancedItemJsonConverter : TypeDiscriminatedJsonConverter
 
 internal sealed class ButtonActionJsonConverter : TypeDiscriminatedJsonConverter<ButtonAction>
 {
-    protected override string Noun => "a button action";
-
     protected override ButtonAction ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadAction(ref reader);
 
     protected override JsonElement? GetRaw(ButtonAction value) => (value as UnknownButtonAction)?.Raw;

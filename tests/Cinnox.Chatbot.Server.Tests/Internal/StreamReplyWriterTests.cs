@@ -66,6 +66,30 @@ public sealed class StreamReplyWriterTests
         }
     }
 
+    [Fact]
+    public async Task WriteEventStream_WithoutFlushAtEnd_LeavesTheLastEventsToTheServer()
+    {
+        var output = new RecordingStream();
+        var writer = new StreamReplyWriter(Ready("a", "b"), new ChatbotServerOptions(), TimeProvider.System, null, default, default) { FlushAtEnd = false };
+
+        await using (writer)
+        {
+            await writer.WriteEventStreamAsync(output, onStart: null);
+        }
+
+        output.Operations.Should().Equal("write", "write", "write");
+        writer.End.Should().Be(StreamReplyEnd.Completed);
+
+        static async IAsyncEnumerable<string> Ready(params string[] pieces)
+        {
+            await Task.CompletedTask;
+            foreach (var piece in pieces)
+            {
+                yield return piece;
+            }
+        }
+    }
+
     // Cases by name: lone surrogates do not survive the test runner's serialization of theory data.
     [Theory]
     [InlineData("pair split in two")]

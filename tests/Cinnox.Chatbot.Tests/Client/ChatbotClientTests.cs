@@ -167,7 +167,7 @@ public class ChatbotClientTests
         });
         using var cancellation = new CancellationTokenSource();
         var call = Client(handler).SendAsync(new ChatbotRequest("hi"), cancellationToken: cancellation.Token);
-        await Eventually.TrueAsync(() => handler.Requests.Count == 1, "the request was sent");
+        await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
 
         await cancellation.CancelAsync();
 
@@ -181,9 +181,10 @@ public class ChatbotClientTests
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("partial "));
         using var cancellation = new CancellationTokenSource();
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
         var call = Client(handler, logger: logger).SendAsync(new ChatbotRequest("hi") { InquiryId = "enq-7" }, cancellationToken: cancellation.Token);
-        await Eventually.TrueAsync(() => handler.Requests.Count == 1, "the request was sent");
+        await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
         await body.WriteAsync(Sse.Delta("text"));
         await body.CaughtUpAsync();
 
@@ -194,7 +195,7 @@ public class ChatbotClientTests
         reply.Text.Should().Be("partial text");
         reply.StatusCode.Should().Be(200);
         body.Disposed.Should().BeTrue();
-        logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Which.Message.Should().Contain("enq-7");
+        logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Which.Message.Should().Contain("enq-7");
     }
 
     [Fact]
@@ -227,7 +228,8 @@ public class ChatbotClientTests
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
         using var cancellation = new CancellationTokenSource();
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         var enumerate = async () =>
         {
@@ -238,7 +240,7 @@ public class ChatbotClientTests
         };
 
         await enumerate.Should().ThrowAsync<OperationCanceledException>();
-        var entry = logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        var entry = logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
         entry.Message.Should().Contain("enq-9").And.Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("cancelled").And.NotContain(Secret);
     }
 
@@ -248,7 +250,8 @@ public class ChatbotClientTests
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
         {
@@ -256,7 +259,7 @@ public class ChatbotClientTests
         }
 
         body.Disposed.Should().BeTrue();
-        logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
+        logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
             .Which.Message.Should().Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("stopped reading");
     }
 
@@ -264,7 +267,8 @@ public class ChatbotClientTests
     public async Task StreamAsync_ConsumerStopsAfterTheReply_IsLoggedOnceAsCompleted()
     {
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(new ChunkedStream(Sse.Delta("a") + Sse.Final("ab")))));
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
         {
@@ -274,7 +278,7 @@ public class ChatbotClientTests
             }
         }
 
-        logger.Entries.Should().ContainSingle().Which.EventId.Name.Should().Be("ReplyCompleted");
+        logs.Entries.Should().ContainSingle().Which.EventId.Name.Should().Be("ReplyCompleted");
     }
 
     [Fact]
@@ -284,7 +288,7 @@ public class ChatbotClientTests
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         var call = Client(handler, time: time).SendAsync(new ChatbotRequest("hi"));
-        await Eventually.TrueAsync(() => handler.Requests.Count == 1, "the request was sent");
+        await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
         await body.WriteAsync(Sse.Delta("on time"));
         await body.CaughtUpAsync();
 
@@ -303,9 +307,10 @@ public class ChatbotClientTests
         var time = new ManualTimeProvider();
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
         var call = Client(handler, time: time, logger: logger).SendAsync(new ChatbotRequest("hi") { InquiryId = "enq-9" });
-        await Eventually.TrueAsync(() => handler.Requests.Count == 1, "the request was sent");
+        await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
         await body.WriteAsync(Sse.Delta("so far"));
         await body.CaughtUpAsync();
         time.Advance(TimeSpan.FromSeconds(1));
@@ -318,7 +323,7 @@ public class ChatbotClientTests
         reply.Timings.Total.Should().Be(TimeSpan.FromSeconds(2));
         reply.Timings.TimeToFirstByte.Should().Be(TimeSpan.Zero);
         body.Disposed.Should().BeTrue();
-        var entry = logger.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        var entry = logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
         entry.Level.Should().Be(LogLevel.Error);
         entry.Message.Should().Contain("Support bot").And.Contain("enq-9").And.NotContain(Secret);
     }
@@ -333,7 +338,7 @@ public class ChatbotClientTests
             throw new InvalidOperationException();
         });
         var call = Client(handler, time: time).SendAsync(new ChatbotRequest("hi"));
-        await Eventually.TrueAsync(() => handler.Requests.Count == 1, "the request was sent");
+        await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
 
         time.Advance(TimeSpan.FromSeconds(2));
         var reply = await call;
@@ -363,7 +368,8 @@ public class ChatbotClientTests
     public async Task SendAsync_ConnectionRefused_IsRetriedThenUnreachable()
     {
         var handler = new ScriptedHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (bot.example:443)"));
-        var logger = new ListLogger();
+        var logs = new CollectingLoggerProvider();
+        var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         var reply = await Client(handler, retry: new ChatbotRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.Zero }, logger: logger)
             .SendAsync(new ChatbotRequest("hi"));
@@ -372,8 +378,8 @@ public class ChatbotClientTests
         reply.StatusCode.Should().BeNull();
         reply.FailureReason.Should().Contain("Connection refused");
         handler.Requests.Should().HaveCount(3);
-        logger.Entries.Where(entry => entry.Level >= LogLevel.Warning).Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
-        logger.Entries.Count(entry => entry.EventId.Name == "Retrying").Should().Be(2);
+        logs.Entries.Where(entry => entry.Level >= LogLevel.Warning).Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
+        logs.Entries.Count(entry => entry.EventId.Name == "Retrying").Should().Be(2);
     }
 
     [Theory]
@@ -451,7 +457,7 @@ public class ChatbotClientTests
         });
         var call = Client(handler, time: time, retry: new ChatbotRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), UseJitter = false })
             .SendAsync(new ChatbotRequest("hi"));
-        await Eventually.TrueAsync(() => time.ActiveTimerCount == 2, "the retry waits on the clock beside the deadline");
+        await Waiting.UntilAsync(() => time.ActiveTimerCount == 2, because: "the retry waits on the clock beside the deadline");
 
         time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
         time.ActiveTimerCount.Should().Be(2, "the wait is not over one tick early");

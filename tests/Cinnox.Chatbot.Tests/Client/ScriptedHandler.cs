@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Cinnox.Chatbot.Internal;
+using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Tests.Client;
 
@@ -78,9 +79,9 @@ internal sealed class LiveBody
     }
 
     /// <summary>Waits until the client has read everything written so far and is waiting for more.</summary>
-    public Task CaughtUpAsync() => Eventually.TrueAsync(
+    public Task CaughtUpAsync() => Waiting.UntilAsync(
         () => Stream.BytesRead == Interlocked.Read(ref _written) && Stream.ReadsInFlight == 1,
-        "the client read everything written and asked for more");
+        because: "the client read everything written and asked for more");
 
     public void Complete() => _pipe.Writer.Complete();
 
