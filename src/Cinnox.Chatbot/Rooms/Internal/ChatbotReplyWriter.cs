@@ -7,7 +7,7 @@ namespace Cinnox.Chatbot.Rooms.Internal;
 /// completes. Text that may still turn out to be an action keyword (<c>DIRECT_TRANSFER</c>, <c>CLOSE_ENQUIRY</c>)
 /// is held back until it cannot be one, so a keyword reply never shows as text in the room.
 /// </summary>
-internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
+internal sealed class ChatbotReplyWriter(EnquiryRoom room, RoomMember bot)
 {
     private readonly StringBuilder _received = new();
     private readonly StringBuilder _shown = new();
