@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
-using Cinnox.Chatbot.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Cinnox.Chatbot;
