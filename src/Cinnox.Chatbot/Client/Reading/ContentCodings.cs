@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Internal;
+namespace Cinnox.Chatbot;
 
 /// <summary>
 /// SPEC §5.1: a body is never shown as text unless it is decoded. The client asks for an uncompressed body

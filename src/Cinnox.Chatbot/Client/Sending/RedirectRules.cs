@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Cinnox.Chatbot.Internal;
+namespace Cinnox.Chatbot;
 
 /// <summary>
 /// SPEC §5.1: redirects are not followed unless the destination opts in, and then only 307 and 308 (which keep the
