@@ -43,10 +43,13 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
 
     /// <summary>
     /// The default primary handler: abandoned replies are not drained, so a cancelled, timed-out or over-limit reply
-    /// closes its connection at once instead of reading on in the background.
+    /// closes its connection at once instead of reading on in the background; redirects are not followed by the handler
+    /// (the client follows the few a destination allows, SPEC §5.1) and nothing is decoded.
     /// </summary>
     public static HttpMessageHandler CreatePrimaryHandler() =>
-        SocketsHttpHandler.IsSupported ? new SocketsHttpHandler { MaxResponseDrainSize = 0 } : new HttpClientHandler();
+        SocketsHttpHandler.IsSupported
+            ? new SocketsHttpHandler { MaxResponseDrainSize = 0, AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None }
+            : new HttpClientHandler { AllowAutoRedirect = false };
 
     public IChatbotClient GetClient(string name)
     {
