@@ -23,6 +23,7 @@ public static class WorstBodies
         "json-unknown-message",
         "json-nested-arrays",
         "json-long-text",
+        "json-every-cap-filled",
         "sse-tiny-deltas",
         "sse-malformed-events",
         "sse-large-deltas",
@@ -41,12 +42,34 @@ public static class WorstBodies
         "json-unknown-properties" => Json(Message("{\"type\":1,\"text\":\"a\"", i => string.Create(CultureInfo.InvariantCulture, $",\"p{i}\":0"), "}")),
         "json-unknown-message" => Json(Message("{\"type\":7,\"payload\":[", i => i == 0 ? "0" : ",0", "]}")),
         "json-nested-arrays" => Json(Message("{\"type\":1,\"text\":\"a\",\"deep\":[", i => (i == 0 ? "" : ",") + new string('[', 60) + new string(']', 60), "]}")),
+        "json-every-cap-filled" => Json(EveryCapFilled()),
         "json-long-text" => Json("{\"message\":{\"type\":1,\"text\":\"" + new string('a', MaxBytes - 40) + "\"}}"),
         "sse-tiny-deltas" => Sse("data: {\"message\":{\"type\":1,\"text\":\"a\",\"streamType\":\"delta\"}}\n\n"),
         "sse-malformed-events" => Sse("data: {\n\n"),
         "sse-large-deltas" => Sse("data: {\"message\":{\"type\":1,\"text\":\"" + new string('a', 1_000_000) + "\",\"streamType\":\"delta\"}}\n\n"),
         _ => throw new ArgumentException($"'{name}' is not a case; use one of {string.Join(", ", Names)}.", nameof(name)),
     };
+
+    /// <summary>
+    /// As much as the default caps let a reader build: 256 bubbles holding 1,024 text items whose text fills the body,
+    /// and just under 1 MB of small unknown properties.
+    /// </summary>
+    private static string EveryCapFilled()
+    {
+        const int Containers = ChatbotLimits.DefaultMaxAdvancedContainers;
+        const int ItemsPerContainer = ChatbotLimits.DefaultMaxAdvancedItems / Containers;
+        var unknown = new StringBuilder();
+        for (var i = 0; unknown.Length < ChatbotLimits.DefaultMaxUnknownPayloadBytes - 64; i++)
+        {
+            unknown.Append(CultureInfo.InvariantCulture, $",\"p{i}\":0");
+        }
+
+        var textLength = (MaxBytes - unknown.Length - 200 - (Containers * ItemsPerContainer * 24) - (Containers * 24)) / (Containers * ItemsPerContainer);
+        var item = "{\"type\":9,\"text\":\"" + new string('a', textLength) + "\"}";
+        var bubble = "{\"type\":1,\"items\":[" + string.Join(',', Enumerable.Repeat(item, ItemsPerContainer)) + "]}";
+        return "{\"message\":{\"type\":5,\"advanced\":\"AdvancedMessage\"" + unknown +
+            ",\"advancedItems\":[" + string.Join(',', Enumerable.Repeat(bubble, Containers)) + "]}}";
+    }
 
     private static string Advanced(string container) => Advanced(string.Empty, container, string.Empty);
 

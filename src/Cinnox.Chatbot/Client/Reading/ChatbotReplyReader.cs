@@ -28,8 +28,8 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 internal sealed class ChatbotReplyReader : IDisposable
 {
-    /// <summary>The most warnings a reply keeps one by one; the rest are counted in one last warning.</summary>
-    public const int MaxWarnings = 32;
+    /// <summary>The most warnings a reply keeps one by one by default; the rest are counted in one last warning.</summary>
+    public const int MaxWarnings = ChatbotLimits.DefaultMaxWarnings;
 
     private const int JsonReadChunk = 16 * 1024;
 
@@ -37,13 +37,13 @@ internal sealed class ChatbotReplyReader : IDisposable
     private static readonly SearchValues<byte> StringStopBytes = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    private static readonly JsonReaderOptions EventReaderOptions = new() { MaxDepth = ChatbotJson.MaxDepth };
 
     private readonly ChatbotLimits _limits;
     private readonly bool _transferToLiveAgent;
     private readonly TimeProvider _timeProvider;
     private readonly long _startTimestamp;
     private readonly SseItemParser<StreamEvent> _eventParser;
+    private readonly JsonReaderOptions _eventReaderOptions;
 
     private readonly TextAccumulator _text = new();
     private List<ChatbotWarning>? _warnings;
@@ -69,6 +69,7 @@ internal sealed class ChatbotReplyReader : IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _startTimestamp = startTimestamp ?? _timeProvider.GetTimestamp();
         _eventParser = ParseEvent;
+        _eventReaderOptions = ProtocolReadBudget.ReaderOptions(limits);
     }
 
     private enum StreamEventKind : byte
@@ -297,7 +298,7 @@ internal sealed class ChatbotReplyReader : IDisposable
         if (_suppressedWarnings > 0)
         {
             _warnings!.Add(new ChatbotWarning(ChatbotWarningCodes.WarningsSuppressed,
-                string.Create(CultureInfo.InvariantCulture, $"{_suppressedWarnings} more warnings were dropped; a reply keeps at most {MaxWarnings}.")));
+                string.Create(CultureInfo.InvariantCulture, $"{_suppressedWarnings} more warnings were dropped; a reply keeps at most {_limits.MaxWarnings}.")));
             _suppressedWarnings = 0;
         }
 
@@ -472,7 +473,7 @@ internal sealed class ChatbotReplyReader : IDisposable
         ChatbotMessage message;
         try
         {
-            message = ChatbotJson.ParseReply(json);
+            message = ChatbotJson.ParseReply(json, _limits);
         }
         catch (ChatbotProtocolException exception)
         {
@@ -709,7 +710,7 @@ internal sealed class ChatbotReplyReader : IDisposable
         problem = null;
         var sawMessage = false;
 
-        var reader = new Utf8JsonReader(data, EventReaderOptions);
+        var reader = new Utf8JsonReader(data, _eventReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             problem = "its data is not a JSON object {\"message\": {...}}.";
@@ -840,7 +841,7 @@ internal sealed class ChatbotReplyReader : IDisposable
     private void AddWarning(string code, string message)
     {
         _warnings ??= [];
-        if (_warnings.Count >= MaxWarnings)
+        if (_warnings.Count >= _limits.MaxWarnings)
         {
             _suppressedWarnings++;
             return;
