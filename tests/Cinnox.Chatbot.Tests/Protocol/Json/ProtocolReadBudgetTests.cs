@@ -111,9 +111,7 @@ public class ProtocolReadBudgetTests
     public async Task ReadReplyAsync_ContainersOverTheCap_IsInvalidResponseWithTheReason()
     {
         var limits = new ChatbotLimits { MaxAdvancedContainers = 2 };
-        var body = new MemoryStream(Encoding.UTF8.GetBytes(Advanced(Bubble(1), Bubble(1), Bubble(1))));
-
-        var reply = await ChatbotReplyReader.ReadReplyAsync(body, "application/json", limits);
+        var reply = await ChatbotReplyReaderTests.ReadAsync(Advanced(Bubble(1), Bubble(1), Bubble(1)), "application/json", limits: limits);
 
         reply.Outcome.Should().Be(ChatbotOutcome.InvalidResponse);
         reply.FailureReason.Should().Contain("MaxAdvancedContainers");
@@ -124,9 +122,9 @@ public class ProtocolReadBudgetTests
     public async Task ReadReplyAsync_MaxWarnings_KeepsExactlyThatManyAndCountsTheRest()
     {
         var limits = new ChatbotLimits { MaxWarnings = 2 };
-        var body = new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("data: x\n\n", 5)) + "data: {\"message\":{\"type\":1,\"text\":\"ok\"}}\n\n"));
+        var body = string.Concat(Enumerable.Repeat("data: x\n\n", 5)) + "data: {\"message\":{\"type\":1,\"text\":\"ok\"}}\n\n";
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(body, "text/event-stream", limits);
+        var reply = await ChatbotReplyReaderTests.ReadAsync(body, "text/event-stream", limits: limits);
 
         reply.Text.Should().Be("ok");
         reply.Warnings.Should().HaveCount(3);
