@@ -268,11 +268,9 @@ public sealed partial class ChatbotConversation
 
             RecordWarnings(reply.Warnings, warnings);
 
-            // The reply decides its own action (ChatbotReply.Action). A DIRECT_TRANSFER the destination does not allow
-            // comes with no action and a transferNotEnabled warning: it is still a keyword, never shown as text.
-            var keyword = reply.Action != ChatbotAction.None ? reply.Action
-                : reply.IsCompleted && reply.Warnings.Any(static warning => warning.Code == ChatbotWarningCodes.TransferNotEnabled) ? ChatbotAction.DirectTransfer
-                : ChatbotAction.None;
+            // The reply decides for itself: Keyword is what not to show as text, Action what to do. A DIRECT_TRANSFER
+            // the destination does not allow has the keyword without the action (IsActionRefused).
+            var keyword = reply.Keyword;
             var (message, notice) = writer.Complete(reply, keyword);
             if (writer.IsDropped)
             {
@@ -289,7 +287,7 @@ public sealed partial class ChatbotConversation
                 Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.EmptyReply, $"{Chatbot.DisplayName} replied with nothing to show."));
             }
 
-            var action = Perform(keyword, warnings);
+            var action = Perform(reply.IsActionRefused ? keyword : reply.Action, warnings);
             return new ChatbotTurn
             {
                 VisitorMessage = visitorMessage,
