@@ -140,6 +140,7 @@ public class ChatbotConversationTests
             Message = new ChatbotTextMessage("DIRECT_TRANSFER"),
             Text = "DIRECT_TRANSFER",
             Action = ChatbotAction.None,
+            Keyword = ChatbotAction.DirectTransfer,
             Warnings = [refused],
         });
         var room = Enquiry(_clock);
