@@ -23,8 +23,9 @@ public class ChatbotCliTests(BotServer server) : IClassFixture<BotServer>
 
         exit.Should().Be(0, error);
         var json = SingleObject(output);
-        json.Select(property => property.Key).Should().Equal("outcome", "streamed", "statusCode", "text", "action", "message", "warnings");
+        json.Select(property => property.Key).Should().Equal("outcome", "reason", "streamed", "statusCode", "text", "action", "message", "warnings");
         json["outcome"]!.GetValue<string>().Should().Be("completed");
+        json["reason"].Should().BeNull();
         json["streamed"]!.GetValue<bool>().Should().BeFalse();
         json["statusCode"]!.GetValue<int>().Should().Be(200);
         json["text"]!.GetValue<string>().Should().Be("Please contact our customer service support.");
@@ -140,6 +141,7 @@ public class ChatbotCliTests(BotServer server) : IClassFixture<BotServer>
         json["outcome"]!.GetValue<string>().Should().Be(outcome);
         json["statusCode"]!.GetValue<int>().Should().Be(status);
         json["message"].Should().BeNull();
+        json["reason"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
     }
 
     [Fact]
