@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text.Unicode;
-using Cinnox.Chatbot.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Cinnox.Chatbot;

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot;
 
@@ -23,7 +22,7 @@ public sealed class ChatbotDestination
     public const int MaxNameLength = 50;
 
     /// <summary>The media type that switches streaming on when it appears in an <c>Accept</c> header.</summary>
-    public const string EventStreamMediaType = "text/event-stream";
+    public const string EventStreamMediaType = ChatbotMediaTypes.EventStream;
 
     /// <summary>Gets or sets the display name of the chatbot. Required, 1–50 characters.</summary>
     public string Name { get; set; } = string.Empty;
@@ -84,25 +83,7 @@ public sealed class ChatbotDestination
     /// </summary>
     /// <param name="acceptHeaderValue">The header value, for example <c>application/json, text/event-stream</c>.</param>
     /// <returns><see langword="true"/> when one of its media types is <c>text/event-stream</c> with a non-zero quality.</returns>
-    public static bool AcceptsEventStream(string? acceptHeaderValue)
-    {
-        if (string.IsNullOrWhiteSpace(acceptHeaderValue))
-        {
-            return false;
-        }
-
-        foreach (var part in acceptHeaderValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (MediaTypeWithQualityHeaderValue.TryParse(part, out var mediaType) &&
-                string.Equals(mediaType.MediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase) &&
-                mediaType.Quality is not 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool AcceptsEventStream(string? acceptHeaderValue) => ChatbotMediaTypes.AcceptsEventStream(acceptHeaderValue);
 
     /// <summary>
     /// Checks every rule of the configuration and returns each one that is broken.
