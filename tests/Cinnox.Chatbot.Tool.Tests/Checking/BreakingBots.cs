@@ -27,7 +27,17 @@ public static class BreakingBots
         })),
         ["http.connection"] = new(Polite(async context =>
         {
-            await BotHost.SseAsync(context, antiBuffering: true, Delta("Hi "));
+            if (BotHost.WantsStream(context))
+            {
+                await BotHost.SseAsync(context, antiBuffering: true, Delta("Hi "));
+            }
+            else
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"message\":{\"type\":1,");
+                await context.Response.Body.FlushAsync();
+            }
+
             context.Abort();
         })),
         ["http.method"] = new(Json(Text)),
