@@ -57,8 +57,12 @@ public sealed class BotHost : IAsyncLifetime
     /// <summary>Answers with a stream written as is, each part flushed, with or without the anti-buffering headers.</summary>
     public static async Task SseAsync(HttpContext context, bool antiBuffering, params string[] parts)
     {
-        context.Response.ContentType = "text/event-stream";
-        if (antiBuffering)
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentType = "text/event-stream";
+        }
+
+        if (antiBuffering && !context.Response.HasStarted)
         {
             context.Response.Headers.CacheControl = "no-cache";
             context.Response.Headers["X-Accel-Buffering"] = "no";

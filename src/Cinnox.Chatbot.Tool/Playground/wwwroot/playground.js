@@ -369,7 +369,6 @@ async function replay() {
   results.textContent = "";
   let changed = 0;
   for (const [index, turn] of loaded.turns.entries()) {
-    await busy;
     const reply = await converse(turn.query);
     if (reply) turns.push({ query: turn.query, reply: { outcome: reply.outcome, text: reply.text, action: reply.action, message: reply.message } });
     const before = turn.reply || {};
@@ -398,6 +397,7 @@ $("composer").addEventListener("submit", (event) => {
 });
 $("save").addEventListener("click", save);
 $("load").addEventListener("change", (event) => { if (event.target.files[0]) load(event.target.files[0]); });
+// Replay runs in the same queue as typed messages, so turns never interleave.
 $("replay").addEventListener("click", () => { busy = busy.then(replay); });
 
 fetch("/api/settings").then((r) => r.json()).then((s) => {
