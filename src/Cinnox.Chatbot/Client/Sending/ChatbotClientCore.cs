@@ -19,6 +19,7 @@ internal sealed class ChatbotClientCore
 
     private readonly KeyValuePair<string, string>[] _headers;
     private readonly string? _streamingAccept;
+    private readonly bool _asksForEncoding;
     private readonly ChatbotRetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
@@ -45,6 +46,7 @@ internal sealed class ChatbotClientCore
         // SPEC §1: Accept is the client's to set per request (§2); every other configured header goes out as it is.
         _headers = [.. Destination.Headers.Where(header => !string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))];
         _streamingAccept = Destination.IsStreamingEnabled ? Destination.Headers["Accept"] : null;
+        _asksForEncoding = Destination.Headers.ContainsKey("Accept-Encoding");
         _pipeline = BuildPipeline();
     }
 
@@ -110,9 +112,7 @@ internal sealed class ChatbotClientCore
                 {
                     try
                     {
-                        using var request = state.Core.CreateRequest(state.Body, state.Stream);
-                        var response = await state.HttpClient
-                            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken)
+                        var response = await state.Core.SendFollowingRedirectsAsync(state.HttpClient, state.Body, state.Stream, context.CancellationToken)
                             .ConfigureAwait(false);
                         return Outcome.FromResult(response);
                     }
@@ -132,12 +132,40 @@ internal sealed class ChatbotClientCore
         }
     }
 
-    private HttpRequestMessage CreateRequest(byte[] body, bool stream)
+    /// <summary>
+    /// Sends one attempt. A redirect is followed only when the destination opts in, and then only a same-origin 307 or
+    /// 308, resent as the same POST (SPEC §5.1); any other 3xx is returned for the caller to report.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient httpClient, byte[] body, bool stream, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Destination.Url)
+        var target = Destination.Url!;
+        for (var redirects = 0; ; redirects++)
+        {
+            HttpResponseMessage response;
+            using (var request = CreateRequest(target, body, stream))
+            {
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (redirects == ChatbotDestination.MaxRedirects ||
+                !RedirectRules.IsRedirect(response.StatusCode) ||
+                RedirectRules.FollowableTarget(Destination, target, response) is not { } next)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            target = next;
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(Uri target, byte[] body, bool stream)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = JsonUtf8 } },
         };
+        request.Options.Set(RedirectRules.SentUriKey, target);
 
         foreach (var (name, value) in _headers)
         {
@@ -150,6 +178,13 @@ internal sealed class ChatbotClientCore
         }
 
         request.Headers.TryAddWithoutValidation("Accept", stream ? _streamingAccept : "application/json");
+        if (!_asksForEncoding)
+        {
+            // SPEC §5.1: the client does not decode, so it asks for the body as it is (RFC 9110 §12.5.3: without
+            // Accept-Encoding any coding would be acceptable) and refuses a coded one.
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        }
+
         return request;
     }
 
