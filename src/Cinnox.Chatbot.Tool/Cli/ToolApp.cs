@@ -82,7 +82,7 @@ internal static class ToolApp
 
         commands: send, check, playground ({program} COMMAND --help for one of them)
 
-        """ + string.Join(Environment.NewLine, commands.Select(command => command.Usage(program)));
+        """ + string.Join(Environment.NewLine + Environment.NewLine, commands.Select(command => command.Usage(program)));
 
     private static async Task<int> FailAsync(ToolConsole console, IReadOnlyList<string> errors, string usage)
     {
