@@ -20,12 +20,12 @@ internal static class MediaChecker
         [13] = ("audio", ["audio/mp4", "audio/x-m4a", "audio/m4a", "audio/mpeg", "audio/mp3", "audio/wav", "audio/x-wav", "audio/wave", "audio/aac"]),
     };
 
-    /// <summary>Finds the media items of a message: their type, URL and JSON path.</summary>
+    /// <summary>Finds the media items of a message: their type, URL and JSON path (in the validator's dialect, <c>$.advancedItems[0].items[1].fileUrl</c>).</summary>
     public static IEnumerable<(int Type, string Url, string Path)> FindMedia(ChatbotMessage message)
     {
         using var document = JsonDocument.Parse(ChatbotJson.SerializeReply(message));
         var found = new List<(int, string, string)>();
-        Walk(document.RootElement.GetProperty("message"), string.Empty, found);
+        Walk(document.RootElement.GetProperty("message"), "$", found);
         return found;
     }
 
@@ -85,12 +85,12 @@ internal static class MediaChecker
                 if (element.TryGetProperty("type", out var type) && type.TryGetInt32(out var number) && Kinds.ContainsKey(number)
                     && element.TryGetProperty("fileUrl", out var url) && url.ValueKind == JsonValueKind.String)
                 {
-                    found.Add((number, url.GetString()!, path.Length == 0 ? "fileUrl" : path + ".fileUrl"));
+                    found.Add((number, url.GetString()!, path + ".fileUrl"));
                 }
 
                 foreach (var property in element.EnumerateObject())
                 {
-                    Walk(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name, found);
+                    Walk(property.Value, path + "." + property.Name, found);
                 }
 
                 break;

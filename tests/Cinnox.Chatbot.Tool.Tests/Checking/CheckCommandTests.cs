@@ -74,7 +74,7 @@ public sealed class CheckCommandTests(BotHost host) : IClassFixture<BotHost>
         exit.Should().Be(1);
         output.Should().Contain("FAIL  message.tooLong").And.Contain("PASS  http.status");
         output.Should().Contain("FAIL message.tooLong: 'text' is 26 characters; the limit is 20.");
-        output.Should().Contain("path: advancedItems[0].items[0].text");
+        output.Should().Contain("path: $.advancedItems[0].items[0].text");
         output.Should().Contain($"reproduce: curl -sS -i -N -X POST '{url}'").And.Contain("-H \"X-Api-Key: $CHATBOT_X_API_KEY\"")
             .And.Contain("--data-raw '{\"query\":\"hello\"").And.Contain("\"tenant\":\"acme\"").And.NotContain("s3cret");
     }
