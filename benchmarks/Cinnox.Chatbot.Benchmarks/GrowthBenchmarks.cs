@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot.Benchmarks;
 

@@ -77,7 +77,7 @@ public class StreamParsingBenchmarks
     [Benchmark]
     public async Task<int> ChatbotReplyReader()
     {
-        var reply = await Internal.ChatbotReplyReader.ReadReplyAsync(new MemoryStream(_bytes, writable: false), "text/event-stream").ConfigureAwait(false);
+        var reply = await Cinnox.Chatbot.ChatbotReplyReader.ReadReplyAsync(new MemoryStream(_bytes, writable: false), "text/event-stream").ConfigureAwait(false);
         return reply.Outcome == ChatbotOutcome.Completed ? reply.Text.Length : -1;
     }
 }

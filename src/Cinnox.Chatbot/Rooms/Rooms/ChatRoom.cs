@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Cinnox.Chatbot.Internal;
 using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
