@@ -8,7 +8,7 @@ namespace Cinnox.Chatbot.Server.Tests.ChatClients;
 public sealed class ChatClientChatbotTests
 {
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task StreamingRequest_ModelPiecesArriveAsDeltasThenAFinalEvent(Transport transport)
     {
         var model = new ScriptedChatClient().EnqueueText("Hello ", "", "world");
@@ -22,7 +22,7 @@ public sealed class ChatClientChatbotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task JsonRequest_GetsTheCollectedText(Transport transport)
     {
         var model = new ScriptedChatClient().EnqueueText("Hello ", "world");
@@ -134,7 +134,7 @@ public sealed class ChatClientChatbotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ModelThrowsMidStream_ResponseEndsUnfinished_AndTheVisitorsTextIsKeptInHistory(Transport transport)
     {
         var model = new ScriptedChatClient().Enqueue((_, _) => ThrowAfter("partial ")).EnqueueText("next");
