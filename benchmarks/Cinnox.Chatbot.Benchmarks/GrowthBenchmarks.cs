@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Cinnox.Chatbot.Testing;
 using BenchmarkDotNet.Configs;
 
 namespace Cinnox.Chatbot.Benchmarks;
@@ -75,7 +76,7 @@ public class GrowthBenchmarks
 
     private static async Task<int> ReplyAsync(byte[] bytes)
     {
-        var reply = await ChatbotReplyReader.ReadReplyAsync(new MemoryStream(bytes, writable: false), "text/event-stream", Limits).ConfigureAwait(false);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new MemoryStream(bytes, writable: false), "text/event-stream", Limits).ConfigureAwait(false);
         return reply.Outcome == ChatbotOutcome.Completed ? reply.Text.Length : -1;
     }
 

@@ -1,20 +1,16 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Microsoft.Net.Http.Headers;
 
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// One mapped chatbot endpoint: checks the request (SPEC §2), calls the handler, and writes its reply within
-/// the limits (SPEC §3–5). Every refusal is an RFC 7807 problem and is logged without secrets.
+/// One mapped chatbot endpoint: has the request checked and read (<see cref="ChatbotRequestReader"/>), calls the
+/// handler within the time budget, and writes its reply within the limits (the package README). Every refusal is an
+/// RFC 7807 problem and is logged without secrets; how a reply ended is logged in one place
+/// (<see cref="ReplyEndLog"/>).
 /// </summary>
-/// <remarks>
-/// Checks run in this order, so that a caller without the key learns nothing about the body rules:
-/// method (405), API key (401), Content-Type (415), size (413), JSON and query (400).
-/// </remarks>
 internal sealed class ChatbotEndpoint
 {
     private const string JsonContentType = ChatbotMediaTypes.JsonUtf8;
@@ -24,7 +20,7 @@ internal sealed class ChatbotEndpoint
     private readonly ChatbotServerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ApiKeyAuthenticator? _authenticator;
+    private readonly ChatbotRequestReader _requestReader;
 
     public ChatbotEndpoint(
         Func<ChatbotRequestContext, CancellationToken, ValueTask<ChatbotServerReply>> handler,
@@ -36,50 +32,21 @@ internal sealed class ChatbotEndpoint
         _options = options;
         _time = time;
         _logger = logger;
-        _authenticator = ApiKeyAuthenticator.Create(options);
+        _requestReader = new ChatbotRequestReader(options, logger);
     }
 
     public async Task InvokeAsync(HttpContext httpContext)
     {
         var request = httpContext.Request;
-        if (!HttpMethods.IsPost(request.Method))
+        if (!await _requestReader.AcceptAsync(httpContext).ConfigureAwait(false))
         {
-            httpContext.Response.Headers.Allow = HttpMethods.Post;
-            await RejectAsync(httpContext, StatusCodes.Status405MethodNotAllowed, "Send the request with POST; no other method is served here.").ConfigureAwait(false);
-            return;
-        }
-
-        if (_authenticator is not null && !_authenticator.IsAuthorized(request))
-        {
-            ServerLog.Unauthenticated(_logger, request.Path, _authenticator.HeaderName);
-            if (_authenticator.Scheme is not null)
-            {
-                httpContext.Response.Headers.WWWAuthenticate = _authenticator.Scheme;
-            }
-
-            var expected = _authenticator.Scheme is null ? "the API key" : $"'{_authenticator.Scheme} <API key>'";
-            await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status401Unauthorized,
-                $"The request must carry {expected} in the {_authenticator.HeaderName} header.").ConfigureAwait(false);
-            return;
-        }
-
-        if (!IsUtf8Json(request.ContentType))
-        {
-            await RejectAsync(httpContext, StatusCodes.Status415UnsupportedMediaType,
-                "Send the body as JSON with Content-Type: application/json; charset=utf-8.").ConfigureAwait(false);
-            return;
-        }
-
-        if (request.ContentLength > _options.MaxRequestBodyBytes)
-        {
-            await RejectTooLargeAsync(httpContext).ConfigureAwait(false);
             return;
         }
 
         // The time budget starts when the request arrives.
         using var budget = new CancellationTokenSource(_options.Limits.TotalResponseTime, _time);
         using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, budget.Token);
-        var chatbotRequest = await ReadRequestAsync(httpContext).ConfigureAwait(false);
+        var chatbotRequest = await _requestReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (chatbotRequest is null)
         {
             return;
@@ -107,16 +74,6 @@ internal sealed class ChatbotEndpoint
         }
     }
 
-    private static bool IsUtf8Json(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
-        {
-            return false;
-        }
-
-        return ChatbotMediaTypes.IsJson(mediaType.MediaType.AsSpan()) && ChatbotMediaTypes.IsUtf8OrAbsent(mediaType.Charset.AsSpan());
-    }
-
     private static void StartEventStream(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -126,93 +83,6 @@ internal sealed class ChatbotEndpoint
         response.Headers["X-Accel-Buffering"] = "no";
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
     }
-
-    private Task RejectAsync(HttpContext httpContext, int statusCode, string reason)
-    {
-        ServerLog.RequestRejected(_logger, httpContext.Request.Path, statusCode, reason);
-        return ProblemResponses.WriteAsync(httpContext, statusCode, reason);
-    }
-
-    private Task RejectTooLargeAsync(HttpContext httpContext) =>
-        RejectAsync(httpContext, StatusCodes.Status413PayloadTooLarge,
-            $"The request body is larger than the limit of {_options.MaxRequestBodyBytes} bytes.");
-
-    /// <summary>Reads the body, never buffering more than the limit allows; on failure answers and returns null.</summary>
-    private async Task<ChatbotRequest?> ReadRequestAsync(HttpContext httpContext)
-    {
-        var limit = _options.MaxRequestBodyBytes;
-        // The server's own limit counts chunked framing too, so it only backs ours up: raised when it would refuse a
-        // body this endpoint accepts, never lowered.
-        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } serverLimit } sizeFeature &&
-            serverLimit < limit)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        // Each piece is copied out and consumed at once, so the server counts every byte exactly once and the
-        // limit holds to the byte whether the body has a Content-Length or comes chunked.
-        var reader = httpContext.Request.BodyReader;
-        using var body = new PooledByteBuffer((int)Math.Min(httpContext.Request.ContentLength ?? 4096, Math.Min(limit, 1024 * 1024)) + 1);
-        try
-        {
-            while (true)
-            {
-                var result = await reader.ReadAsync(httpContext.RequestAborted).ConfigureAwait(false);
-                var tooLarge = body.Count + result.Buffer.Length > limit;
-                if (!tooLarge)
-                {
-                    foreach (var segment in result.Buffer)
-                    {
-                        body.Write(segment.Span);
-                    }
-                }
-
-                reader.AdvanceTo(result.Buffer.End);
-                if (tooLarge)
-                {
-                    await RejectTooLargeAsync(httpContext).ConfigureAwait(false);
-                    return null;
-                }
-
-                if (result.IsCompleted)
-                {
-                    break;
-                }
-            }
-        }
-        catch (BadHttpRequestException exception)
-        {
-            // The server refused the body itself: too large, or broken framing.
-            if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                await RejectTooLargeAsync(httpContext).ConfigureAwait(false);
-            }
-            else
-            {
-                await RejectAsync(httpContext, StatusCodes.Status400BadRequest, "The request body could not be read.").ConfigureAwait(false);
-            }
-
-            return null;
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionAbortedException &&
-                                          httpContext.RequestAborted.IsCancellationRequested)
-        {
-            ServerLog.Disconnected(_logger, httpContext.Request.Path, null);
-            return null;
-        }
-
-        try
-        {
-            return ChatbotJson.ParseRequest(body.WrittenSpan);
-        }
-        catch (ChatbotProtocolException exception)
-        {
-            // The reader's message describes the body's shape (path, line, rule), never server internals.
-            await RejectAsync(httpContext, StatusCodes.Status400BadRequest, exception.Message).ConfigureAwait(false);
-            return null;
-        }
-    }
-
     /// <summary>Calls the handler within the time budget; on failure answers and returns null.</summary>
     private async Task<ChatbotServerReply?> InvokeHandlerAsync(ChatbotRequestContext context, CancellationTokenSource handlerCancellation)
     {
@@ -325,24 +195,20 @@ internal sealed class ChatbotEndpoint
             return;
         }
 
-        switch (writer.End)
+        if (writer.End == StreamReplyEnd.HandlerFailed)
         {
-            case StreamReplyEnd.HandlerFailed:
-                ServerLog.StreamFailed(_logger, path, context.InquiryId, writer.EventCount, writer.HandlerException!);
+            ServerLog.StreamFailed(_logger, path, context.InquiryId, writer.EventCount, writer.HandlerException!);
 
-                // The platform must see a broken reply (SPEC §5: interrupted) and keep the text already sent.
-                // HttpContext.Abort may discard events still on their way out; an exception once the response has
-                // started makes the server send what was written, then close without completing the response.
-                throw new ChatbotStreamFailedException(writer.HandlerException!);
-            case StreamReplyEnd.Disconnected:
-                ServerLog.Disconnected(_logger, path, context.InquiryId);
-                return;
-            case StreamReplyEnd.ResponseLimit:
-                ServerLog.ResponseLimitReached(_logger, path, context.InquiryId, _options.Limits.MaxResponseBytes);
-                break;
-            case StreamReplyEnd.TimeBudget:
-                ServerLog.TimeBudgetReached(_logger, path, context.InquiryId, _options.Limits.TotalResponseTime);
-                break;
+            // The platform must see a broken reply (interrupted) and keep the text already sent.
+            // HttpContext.Abort may discard events still on their way out; an exception once the response has
+            // started makes the server send what was written, then close without completing the response.
+            throw new ChatbotStreamFailedException(writer.HandlerException!);
+        }
+
+        ReplyEndLog.Ended(_logger, context, writer.End, _options.Limits);
+        if (writer.End == StreamReplyEnd.Disconnected)
+        {
+            return;
         }
 
         ServerLog.Replied(_logger, path, context.InquiryId, "Server-Sent Events", writer.BytesWritten, writer.EventCount);
@@ -369,7 +235,7 @@ internal sealed class ChatbotEndpoint
             case StreamReplyEnd.HandlerFailed:
                 return FailAsync(context, writer.HandlerException!);
             case StreamReplyEnd.Disconnected:
-                ServerLog.Disconnected(_logger, httpContext.Request.Path, context.InquiryId);
+                ReplyEndLog.Ended(_logger, context, writer.End, _options.Limits);
                 return Task.CompletedTask;
             case StreamReplyEnd.TimeBudget:
                 ServerLog.HandlerTimedOut(_logger, httpContext.Request.Path, context.InquiryId, _options.Limits.TotalResponseTime);
@@ -396,14 +262,7 @@ internal sealed class ChatbotEndpoint
                 return;
             }
 
-            if (writer.End == StreamReplyEnd.ResponseLimit)
-            {
-                ServerLog.ResponseLimitReached(_logger, path, context.InquiryId, _options.Limits.MaxResponseBytes);
-            }
-            else if (writer.End == StreamReplyEnd.TimeBudget)
-            {
-                ServerLog.TimeBudgetReached(_logger, path, context.InquiryId, _options.Limits.TotalResponseTime);
-            }
+            ReplyEndLog.Ended(_logger, context, writer.End, _options.Limits);
 
             var response = httpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;

@@ -54,4 +54,31 @@ public sealed class ChatbotClientBuilder
         Services.Configure(Name, configure);
         return this;
     }
+
+    /// <summary>
+    /// Adds middleware around the destination's client, as <c>ChatClientBuilder.Use</c> does for chat clients: the
+    /// first added is the outermost, and the innermost wraps the client that speaks the protocol.
+    /// </summary>
+    /// <param name="middleware">Wraps the inner client, usually in a <see cref="DelegatingChatbotClient"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="middleware"/> is null.</exception>
+    public ChatbotClientBuilder Use(Func<IChatbotClient, IChatbotClient> middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        return Use((inner, _) => middleware(inner));
+    }
+
+    /// <summary>
+    /// Adds middleware around the destination's client that needs services (a logger, a cache): the first added is
+    /// the outermost, and the innermost wraps the client that speaks the protocol.
+    /// </summary>
+    /// <param name="middleware">Wraps the inner client, given the service provider the client is resolved from.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="middleware"/> is null.</exception>
+    public ChatbotClientBuilder Use(Func<IChatbotClient, IServiceProvider, IChatbotClient> middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        Services.Configure<ChatbotClientPipeline>(Name, pipeline => pipeline.Middleware.Add(middleware));
+        return this;
+    }
 }

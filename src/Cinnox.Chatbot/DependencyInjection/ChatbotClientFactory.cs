@@ -15,6 +15,8 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
     private readonly IOptionsMonitor<ChatbotDestination> _destinations;
     private readonly IOptionsMonitor<ChatbotRetryOptions> _retries;
     private readonly ChatbotClientRegistry _registry;
+    private readonly IOptionsMonitor<ChatbotClientPipeline> _pipelines;
+    private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly ChatbotTelemetry _telemetry;
@@ -25,6 +27,8 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
         IOptionsMonitor<ChatbotDestination> destinations,
         IOptionsMonitor<ChatbotRetryOptions> retries,
         IOptions<ChatbotClientRegistry> registry,
+        IOptionsMonitor<ChatbotClientPipeline> pipelines,
+        IServiceProvider services,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
         IMeterFactory? meterFactory = null)
@@ -33,6 +37,8 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
         _destinations = destinations;
         _retries = retries;
         _registry = registry.Value;
+        _pipelines = pipelines;
+        _services = services;
         _logger = loggerFactory?.CreateLogger<ChatbotClient>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _telemetry = ChatbotTelemetry.Create(meterFactory);
@@ -79,7 +85,8 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
             _cores[name] = entry;
         }
 
-        return new ChatbotClient(_httpClientFactory.CreateClient(HttpClientName(name)), entry.Core);
+        var client = new ChatbotClient(_httpClientFactory.CreateClient(HttpClientName(name)), entry.Core);
+        return _pipelines.Get(name).Wrap(client, _services);
     }
 
     private sealed record CoreEntry(ChatbotDestination Destination, ChatbotRetryOptions Retry, ChatbotClientCore Core);

@@ -85,7 +85,7 @@ public class ChatbotReplyReaderJsonTests
     {
         var stream = new ChunkedStream(SeedExamples.Text("reply-text")[..20], 4, new IOException("reset"));
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(stream, "application/json");
+        var reply = await ChatbotReplyReading.ReadReplyAsync(stream, "application/json");
 
         reply.Outcome.Should().Be(ChatbotOutcome.Interrupted);
         reply.Message.Should().BeNull();
@@ -123,7 +123,7 @@ public class ChatbotReplyReaderJsonTests
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(body)).ToArray();
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(new ChunkedStream(bytes, 1), mediaType: null);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new ChunkedStream(bytes, 1), mediaType: null);
 
         reply.Outcome.Should().Be(ChatbotOutcome.Completed);
         reply.Streamed.Should().Be(streamed);

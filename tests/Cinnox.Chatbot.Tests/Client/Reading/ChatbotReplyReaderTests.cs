@@ -123,7 +123,7 @@ public class ChatbotReplyReaderTests
     {
         var stream = new ConcatStream(Encoding.UTF8.GetBytes(Sse.Delta("all") + "data: [DONE]\n\n"), new EndlessStream((byte)'x'));
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(stream, Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(stream, Sse.EventStream);
 
         reply.Outcome.Should().Be(ChatbotOutcome.Completed);
         reply.Text.Should().Be("all");
@@ -193,7 +193,7 @@ public class ChatbotReplyReaderTests
         var bytes = Encoding.UTF8.GetBytes(Sse.Event(Sse.TextData("bad?")) + Sse.Delta("good")).ToList();
         bytes[bytes.IndexOf((byte)'?')] = 0xFF;
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(new ChunkedStream([.. bytes]), Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new ChunkedStream([.. bytes]), Sse.EventStream);
 
         reply.Text.Should().Be("good");
         reply.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.MalformedEvent);
@@ -214,7 +214,7 @@ public class ChatbotReplyReaderTests
     {
         var stream = new ChunkedStream(Sse.Delta("partial ") + Sse.Delta("text") + "data: {\"message\":{\"ty", 5, new IOException("The connection was reset."));
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(stream, Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(stream, Sse.EventStream);
 
         reply.Outcome.Should().Be(ChatbotOutcome.Interrupted);
         reply.Text.Should().Be("partial text");
@@ -228,7 +228,7 @@ public class ChatbotReplyReaderTests
     {
         var stream = new ChunkedStream(Sse.Delta("a") + Sse.Final("whole"), 3, new IOException("reset"));
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(stream, Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(stream, Sse.EventStream);
 
         reply.Outcome.Should().Be(ChatbotOutcome.Completed);
         reply.Text.Should().Be("whole");
@@ -267,7 +267,7 @@ public class ChatbotReplyReaderTests
     {
         var stream = new ChunkedStream(Sse.Delta(ChatbotKeywords.CloseEnquiry), endWith: new IOException("reset"));
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(stream, Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(stream, Sse.EventStream);
 
         reply.Outcome.Should().Be(ChatbotOutcome.Interrupted);
         reply.Action.Should().Be(ChatbotAction.None);
@@ -281,7 +281,7 @@ public class ChatbotReplyReaderTests
         var reply = await ReadAsync(body);
 
         reply.Text.Should().Be("ok");
-        reply.Warnings.Should().HaveCount(ChatbotReplyReader.MaxWarnings + 1);
+        reply.Warnings.Should().HaveCount(ReplyWarnings.MaxWarnings + 1);
         reply.Warnings[^1].Code.Should().Be(ChatbotWarningCodes.WarningsSuppressed);
         reply.Warnings[^1].Message.Should().Contain("968");
     }
@@ -291,10 +291,10 @@ public class ChatbotReplyReaderTests
     {
         const int events = 10_000;
         var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Sse.Delta("word "), events)));
-        await ChatbotReplyReader.ReadReplyAsync(new MemoryStream(body), Sse.EventStream);
+        await ChatbotReplyReading.ReadReplyAsync(new MemoryStream(body), Sse.EventStream);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var reply = await ChatbotReplyReader.ReadReplyAsync(new MemoryStream(body), Sse.EventStream);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new MemoryStream(body), Sse.EventStream);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         reply.Text.Length.Should().Be(5 * events);
@@ -340,5 +340,5 @@ public class ChatbotReplyReaderTests
     };
 
     internal static Task<ChatbotReply> ReadAsync(string body, string? mediaType = Sse.EventStream, int chunk = int.MaxValue, ChatbotLimits? limits = null, bool transferToLiveAgent = false) =>
-        ChatbotReplyReader.ReadReplyAsync(new ChunkedStream(body, chunk), mediaType, limits, transferToLiveAgent);
+        ChatbotReplyReading.ReadReplyAsync(new ChunkedStream(body, chunk), mediaType, limits, transferToLiveAgent);
 }

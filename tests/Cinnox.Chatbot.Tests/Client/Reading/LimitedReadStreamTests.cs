@@ -1,4 +1,5 @@
 using System.Text;
+using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
@@ -86,7 +87,7 @@ public class LimitedReadStreamTests
     {
         var endless = new EndlessStream((byte)'a');
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(endless, Sse.EventStream, Limits(maxEventBytes: SmallEventLimit));
+        var reply = await ChatbotReplyReading.ReadReplyAsync(endless, Sse.EventStream, Limits(maxEventBytes: SmallEventLimit));
 
         reply.Outcome.Should().Be(ChatbotOutcome.EventTooLarge);
         reply.BytesRead.Should().Be(SmallEventLimit);
@@ -156,7 +157,7 @@ public class LimitedReadStreamTests
     {
         var endless = new EndlessStream((byte)' ');
 
-        var reply = await ChatbotReplyReader.ReadReplyAsync(endless, "application/json", Limits(maxResponseBytes: 10_000));
+        var reply = await ChatbotReplyReading.ReadReplyAsync(endless, "application/json", Limits(maxResponseBytes: 10_000));
 
         reply.Outcome.Should().Be(ChatbotOutcome.ResponseTooLarge);
         endless.BytesServed.Should().BeLessThanOrEqualTo(10_000 + endless.LargestRequest);
