@@ -24,7 +24,10 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 public static class ChatbotJson
 {
-    /// <summary>The deepest nesting of JSON objects and arrays the readers accept: 64.</summary>
+    /// <summary>
+    /// The deepest nesting of JSON objects and arrays the readers accept by default: 64 (a reply's cap is
+    /// <see cref="ChatbotLimits.MaxJsonDepth"/>).
+    /// </summary>
     public const int MaxDepth = 64;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -33,7 +36,7 @@ public static class ChatbotJson
         SkipValidation = true,
     };
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+    private static JsonReaderOptions ReaderOptions => ProtocolReadBudget.DefaultReaderOptions;
 
     /// <summary>
     /// Gets the source-generated context used by the readers and writers, configured to write non-ASCII text
@@ -48,11 +51,30 @@ public static class ChatbotJson
     /// <param name="utf8Json">The body as UTF-8 bytes.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
+    /// <remarks>What the reader builds is capped by the default <see cref="ChatbotLimits"/> (SPEC §5.1).</remarks>
     public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
     {
         EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadReply(ref reader);
+        return ReadReply(ref reader, ProtocolReadBudget.CreateDefault());
+    }
+
+    /// <summary>
+    /// Reads a reply body <c>{"message": {...}}</c>, building no more than the read caps of <paramref name="limits"/>
+    /// allow (<see cref="ChatbotLimits.MaxAdvancedContainers"/>, <see cref="ChatbotLimits.MaxAdvancedItems"/>,
+    /// <see cref="ChatbotLimits.MaxJsonDepth"/>, <see cref="ChatbotLimits.MaxUnknownPayloadBytes"/>), checked while reading.
+    /// </summary>
+    /// <param name="utf8Json">The body as UTF-8 bytes.</param>
+    /// <param name="limits">The caps.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply, or it crosses a cap (the message names it).</exception>
+    public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json, ChatbotLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
+        var reader = new Utf8JsonReader(utf8Json, ProtocolReadBudget.ReaderOptions(limits));
+        return ReadReply(ref reader, new ProtocolReadBudget(limits));
     }
 
     /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
@@ -62,7 +84,7 @@ public static class ChatbotJson
     public static ChatbotMessage ParseReply(ReadOnlySequence<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadReply(ref reader);
+        return ReadReply(ref reader, ProtocolReadBudget.CreateDefault());
     }
 
     /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
@@ -91,7 +113,7 @@ public static class ChatbotJson
                 throw new ChatbotProtocolException("The message is empty; expected a JSON object.");
             }
 
-            var message = ReadMessageValue(ref reader);
+            var message = ReadMessageValue(ref reader, ProtocolReadBudget.CreateDefault());
             EnsureEnd(ref reader);
             return message;
         }
@@ -237,7 +259,7 @@ public static class ChatbotJson
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(Stream output) => new(output, WriterOptions);
 
-    private static ChatbotMessage ReadReply(ref Utf8JsonReader reader)
+    private static ChatbotMessage ReadReply(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         try
         {
@@ -259,7 +281,7 @@ public static class ChatbotJson
                 reader.Read();
                 if (isMessage)
                 {
-                    message = ReadMessageValue(ref reader);
+                    message = ReadMessageValue(ref reader, budget);
                 }
                 else
                 {
@@ -285,7 +307,7 @@ public static class ChatbotJson
         }
     }
 
-    private static ChatbotMessage ReadMessageValue(ref Utf8JsonReader reader)
+    private static ChatbotMessage ReadMessageValue(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -293,7 +315,7 @@ public static class ChatbotJson
                 $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
         }
 
-        return ProtocolReader.ReadMessage(ref reader);
+        return ProtocolReader.ReadMessage(ref reader, budget);
     }
 
     private static void EnsureNotBlank(ReadOnlySpan<byte> utf8Json, string what, string expected)
@@ -315,6 +337,12 @@ public static class ChatbotJson
 
     private static ChatbotProtocolException Wrap(JsonException exception, string what, string root)
     {
+        if (exception is ProtocolReadException { IsLimit: true } limit)
+        {
+            var at = limit.RelativePath.Length == 0 ? root : (root.Length == 0 ? "$." : root + ".") + limit.RelativePath;
+            return new ChatbotProtocolException($"The {what} is more than the reader builds: {limit.Message}.", at, null, null, exception);
+        }
+
         // Errors found by the model reader carry the path below the message; the reader's own errors
         // (malformed JSON, too deep) carry a line and byte position instead.
         var inner = exception is ProtocolReadException { InnerException: JsonException cause } read && read.RelativePath.Length == 0 ? cause : exception;

@@ -15,20 +15,21 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 internal static class ProtocolReader
 {
-    public static ChatbotMessage ReadMessage(ref Utf8JsonReader reader)
+    public static ChatbotMessage ReadMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "the message");
         return JsonReading.PeekTypeNumber(reader) switch
         {
-            1 => ReadTextMessage(ref reader),
-            5 => ReadAdvancedMessage(ref reader),
-            _ => new ChatbotUnknownMessage(JsonElement.ParseValue(ref reader)),
+            1 => ReadTextMessage(ref reader, budget),
+            5 => ReadAdvancedMessage(ref reader, budget),
+            _ => new ChatbotUnknownMessage(budget.KeepUnknown(ref reader)),
         };
     }
 
-    public static AdvancedContainer ReadContainer(ref Utf8JsonReader reader)
+    public static AdvancedContainer ReadContainer(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "an advanced container");
+        budget.CountContainer();
         var type = JsonReading.PeekTypeNumber(reader);
         switch (type)
         {
@@ -39,7 +40,7 @@ internal static class ProtocolReader
             case AdvancedContainer.CarouselType:
                 break;
             default:
-                return new UnknownContainer(JsonElement.ParseValue(ref reader));
+                return new UnknownContainer(budget.KeepUnknown(ref reader));
         }
 
         IList<AdvancedItem>? items = null;
@@ -51,16 +52,16 @@ internal static class ProtocolReader
             {
                 if (type == AdvancedContainer.CarouselType)
                 {
-                    bubbles = ReadProperty(ref reader, "items", ReadContainersDelegate);
+                    bubbles = ReadProperty(ref reader, "items", ReadContainersDelegate, budget);
                 }
                 else
                 {
-                    items = ReadProperty(ref reader, "items", ReadItemsDelegate);
+                    items = ReadProperty(ref reader, "items", ReadItemsDelegate, budget);
                 }
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -76,9 +77,10 @@ internal static class ProtocolReader
         return container;
     }
 
-    public static AdvancedItem ReadItem(ref Utf8JsonReader reader)
+    public static AdvancedItem ReadItem(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "an advanced item");
+        budget.CountItem();
         var type = JsonReading.PeekTypeNumber(reader);
         switch (type)
         {
@@ -89,7 +91,7 @@ internal static class ProtocolReader
             case AdvancedItem.AudioType:
                 break;
             default:
-                return new UnknownItem(JsonElement.ParseValue(ref reader));
+                return new UnknownItem(budget.KeepUnknown(ref reader));
         }
 
         string? title = null, text = null, footer = null, fileUrl = null;
@@ -116,15 +118,15 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("action"u8) && type == AdvancedItem.ButtonType)
             {
-                action = ReadProperty(ref reader, "action", ReadActionDelegate);
+                action = ReadProperty(ref reader, "action", ReadActionDelegate, budget);
             }
             else if (reader.ValueTextEquals("items"u8) && type == AdvancedItem.ButtonType)
             {
-                items = ReadProperty(ref reader, "items", ReadItemsDelegate);
+                items = ReadProperty(ref reader, "items", ReadItemsDelegate, budget);
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -140,13 +142,13 @@ internal static class ProtocolReader
         return item;
     }
 
-    public static ButtonAction ReadAction(ref Utf8JsonReader reader)
+    public static ButtonAction ReadAction(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "a button action");
         var type = JsonReading.PeekTypeNumber(reader);
         if (type is not (ButtonAction.PostbackType or ButtonAction.OpenUrlType))
         {
-            return new UnknownButtonAction(JsonElement.ParseValue(ref reader));
+            return new UnknownButtonAction(budget.KeepUnknown(ref reader));
         }
 
         string? text = null, url = null;
@@ -163,7 +165,7 @@ internal static class ProtocolReader
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -175,12 +177,12 @@ internal static class ProtocolReader
     private static readonly ReadElement<AdvancedItem> ReadItemDelegate = ReadItem;
     private static readonly ReadElement<AdvancedContainer> ReadContainerDelegate = ReadContainer;
     private static readonly ReadElement<ButtonAction> ReadActionDelegate = ReadAction;
-    private static readonly ReadElement<List<AdvancedItem>> ReadItemsDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadItemDelegate);
-    private static readonly ReadElement<List<AdvancedContainer>> ReadContainersDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadContainerDelegate);
+    private static readonly ReadElement<List<AdvancedItem>> ReadItemsDelegate = static (ref Utf8JsonReader reader, ProtocolReadBudget budget) => ReadList(ref reader, ReadItemDelegate, budget);
+    private static readonly ReadElement<List<AdvancedContainer>> ReadContainersDelegate = static (ref Utf8JsonReader reader, ProtocolReadBudget budget) => ReadList(ref reader, ReadContainerDelegate, budget);
 
-    private delegate T ReadElement<out T>(ref Utf8JsonReader reader);
+    private delegate T ReadElement<out T>(ref Utf8JsonReader reader, ProtocolReadBudget budget);
 
-    private static ChatbotTextMessage ReadTextMessage(ref Utf8JsonReader reader)
+    private static ChatbotTextMessage ReadTextMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         var message = new ChatbotTextMessage();
         Dictionary<string, JsonElement>? extra = null;
@@ -197,7 +199,7 @@ internal static class ProtocolReader
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -205,7 +207,7 @@ internal static class ProtocolReader
         return message;
     }
 
-    private static ChatbotAdvancedMessage ReadAdvancedMessage(ref Utf8JsonReader reader)
+    private static ChatbotAdvancedMessage ReadAdvancedMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         var message = new ChatbotAdvancedMessage();
         Dictionary<string, JsonElement>? extra = null;
@@ -218,11 +220,11 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("advancedItems"u8))
             {
-                message.AdvancedItems = ReadProperty(ref reader, "advancedItems", ReadContainersDelegate) ?? [];
+                message.AdvancedItems = ReadProperty(ref reader, "advancedItems", ReadContainersDelegate, budget) ?? [];
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -234,13 +236,13 @@ internal static class ProtocolReader
     /// Reads the value of an object or list property: <see langword="null"/> for JSON <c>null</c> (the tolerant reader
     /// treats it as absent); an error below it is reported at the property's path.
     /// </summary>
-    private static T? ReadProperty<T>(ref Utf8JsonReader reader, string name, ReadElement<T> read)
+    private static T? ReadProperty<T>(ref Utf8JsonReader reader, string name, ReadElement<T> read, ProtocolReadBudget budget)
         where T : class
     {
         reader.Read();
         try
         {
-            return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+            return reader.TokenType == JsonTokenType.Null ? null : read(ref reader, budget);
         }
         catch (JsonException exception)
         {
@@ -248,7 +250,7 @@ internal static class ProtocolReader
         }
     }
 
-    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadElement<T> readElement)
+    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadElement<T> readElement, ProtocolReadBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -260,7 +262,7 @@ internal static class ProtocolReader
         {
             try
             {
-                list.Add(readElement(ref reader));
+                list.Add(readElement(ref reader, budget));
             }
             catch (JsonException exception)
             {
@@ -322,11 +324,12 @@ internal static class ProtocolReader
         }
     }
 
-    private static void ReadExtra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
+    private static void ReadExtra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra, ProtocolReadBudget budget)
     {
         var name = reader.GetString()!;
+        var nameBytes = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
         reader.Read();
-        (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+        (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = budget.KeepUnknown(ref reader, nameBytes);
     }
 }
 
@@ -348,6 +351,12 @@ internal sealed class ProtocolReadException : JsonException
         : this("is not valid")
     {
     }
+
+    /// <summary>Gets a value indicating whether a read cap (SPEC §5.1), not the JSON, stopped the reading.</summary>
+    public bool IsLimit { get; private init; }
+
+    /// <summary>Creates the error of a read cap that was crossed.</summary>
+    public static ProtocolReadException Limit(string problem) => new(problem) { IsLimit = true };
 
     /// <summary>Gets the path below the message, such as <c>advancedItems[0].items[2].text</c>.</summary>
     public string RelativePath
