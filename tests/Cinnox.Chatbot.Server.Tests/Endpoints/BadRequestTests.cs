@@ -55,7 +55,7 @@ public sealed class BadRequestTests
 
         var answer = await bot.SendAsync(BotServer.Post("""{"query":42}"""));
 
-        Problem(answer).GetProperty("detail").GetString().Should().Contain("'query' must be a string");
+        Problem(answer).GetProperty("detail").GetString().Should().Contain("'$.query' must be a string");
     }
 
     [Theory]

@@ -24,6 +24,8 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 public static class ChatbotJson
 {
+    private static readonly string ReplyMessagePath = JsonPath.Property(JsonPath.Root, "message");
+
     /// <summary>
     /// The deepest nesting of JSON objects and arrays the readers accept by default: 64 (a reply's cap is
     /// <see cref="ChatbotLimits.MaxJsonDepth"/>).
@@ -119,7 +121,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "message", string.Empty);
+            throw Wrap(exception, "message", JsonPath.Root);
         }
     }
 
@@ -191,7 +193,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "request", string.Empty);
+            throw Wrap(exception, "request", JsonPath.Root);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -295,11 +297,11 @@ public static class ChatbotJson
             }
 
             EnsureEnd(ref reader);
-            return message ?? throw new ChatbotProtocolException("The reply has no 'message' object; expected {\"message\": {...}}.", "$.message", null, null, null);
+            return message ?? throw new ChatbotProtocolException("The reply has no 'message' object; expected {\"message\": {...}}.", ReplyMessagePath, null, null, null);
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "reply", "$.message");
+            throw Wrap(exception, "reply", ReplyMessagePath);
         }
         catch (InvalidOperationException exception)
         {
@@ -312,7 +314,7 @@ public static class ChatbotJson
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new ChatbotProtocolException(
-                $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
+                $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", ReplyMessagePath, null, null, null);
         }
 
         return ProtocolReader.ReadMessage(ref reader, budget);
@@ -339,19 +341,18 @@ public static class ChatbotJson
     {
         if (exception is ProtocolReadException { IsLimit: true } limit)
         {
-            var at = limit.RelativePath.Length == 0 ? root : (root.Length == 0 ? "$." : root + ".") + limit.RelativePath;
-            return new ChatbotProtocolException($"The {what} is more than the reader builds: {limit.Message}.", at, null, null, exception);
+            return new ChatbotProtocolException($"The {what} is more than the reader builds: {limit.Describe(root)}.", limit.PathFrom(root), null, null, exception);
         }
 
-        // Errors found by the model reader carry the path below the message; the reader's own errors
-        // (malformed JSON, too deep) carry a line and byte position instead.
-        var inner = exception is ProtocolReadException { InnerException: JsonException cause } read && read.RelativePath.Length == 0 ? cause : exception;
-        string? path = exception is ProtocolReadException { RelativePath.Length: > 0 } located
-            ? (root.Length == 0 ? "$." : root + ".") + located.RelativePath
-            : inner.Path;
+        // Errors found by the model reader carry the path below the node read; the reader's own errors
+        // (malformed JSON, too deep) carry System.Text.Json's path, a line and a byte position instead.
+        var located = exception is ProtocolReadException { IsLocated: true } read ? read : null;
+        var inner = exception is ProtocolReadException { IsLocated: false, InnerException: JsonException cause } ? cause : exception;
+        var path = located?.PathFrom(root) ?? inner.Path;
+        var problem = located?.Describe(root) ?? exception.Message;
         var line = inner.LineNumber;
         var position = inner.BytePositionInLine;
         var where = line is { } number ? $" (line {number + 1}, byte {position + 1})" : string.Empty;
-        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {exception.Message}", path, line, position, exception);
+        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {problem}", path, line, position, exception);
     }
 }

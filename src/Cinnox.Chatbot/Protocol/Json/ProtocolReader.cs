@@ -338,14 +338,14 @@ internal static class ProtocolReader
 /// </summary>
 internal sealed class ProtocolReadException : JsonException
 {
-    private readonly List<string> _segments = [];
-    private readonly string _problem;
+    // Innermost first: each level of the recursion adds its own step as the error passes through it.
+    private readonly List<(string? Name, int Index)> _steps = [];
 
     public ProtocolReadException(string problem)
-        : base(problem) => _problem = problem;
+        : base(problem) => Problem = problem;
 
     public ProtocolReadException(string problem, Exception inner)
-        : base(problem, inner) => _problem = problem;
+        : base(problem, inner) => Problem = problem;
 
     public ProtocolReadException()
         : this("is not valid")
@@ -355,43 +355,53 @@ internal sealed class ProtocolReadException : JsonException
     /// <summary>Gets a value indicating whether a read cap (SPEC §5.1), not the JSON, stopped the reading.</summary>
     public bool IsLimit { get; private init; }
 
+    /// <summary>Gets what is wrong with the value, such as <c>must be a string but is a number</c>.</summary>
+    public string Problem { get; }
+
+    /// <summary>Gets whether the error knows where below the node it was read from it lies.</summary>
+    public bool IsLocated => _steps.Count > 0;
+
+    public override string Message => Describe(JsonPath.Root);
+
+    public static ProtocolReadException At(JsonException exception, string property) => Wrap(exception).Prepend(property, -1);
+
     /// <summary>Creates the error of a read cap that was crossed.</summary>
     public static ProtocolReadException Limit(string problem) => new(problem) { IsLimit = true };
 
-    /// <summary>Gets the path below the message, such as <c>advancedItems[0].items[2].text</c>.</summary>
-    public string RelativePath
+    public static ProtocolReadException At(string property, string problem) => new ProtocolReadException(problem).Prepend(property, -1);
+
+    public static ProtocolReadException At(JsonException exception, int index) => Wrap(exception).Prepend(null, index);
+
+    /// <summary>Gets the path of the value at fault, below the node that was read from <paramref name="root"/>.</summary>
+    /// <param name="root">The path of the node the reader started at, such as <c>$.message</c>.</param>
+    public string PathFrom(string root)
     {
-        get
+        var path = new JsonPath(root);
+        for (var i = _steps.Count - 1; i >= 0; i--)
         {
-            var text = new System.Text.StringBuilder();
-            for (var i = _segments.Count - 1; i >= 0; i--)
+            if (_steps[i].Name is { } name)
             {
-                if (_segments[i][0] != '[' && text.Length > 0)
-                {
-                    text.Append('.');
-                }
-
-                text.Append(_segments[i]);
+                path.Push(name);
             }
-
-            return text.ToString();
+            else
+            {
+                path.Push(_steps[i].Index);
+            }
         }
+
+        return path.Describe();
     }
 
-    public override string Message => RelativePath.Length == 0 ? _problem : $"'{RelativePath}' {_problem}";
-
-    public static ProtocolReadException At(JsonException exception, string property) => Wrap(exception).Prepend(property);
-
-    public static ProtocolReadException At(JsonException exception, int index) =>
-        Wrap(exception).Prepend($"[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+    /// <summary>Describes the error with its path below <paramref name="root"/>: <c>'$.message.text' must be a string</c>.</summary>
+    public string Describe(string root) => IsLocated ? $"'{PathFrom(root)}' {Problem}" : Problem;
 
     private static ProtocolReadException Wrap(JsonException exception) =>
         exception as ProtocolReadException ?? new ProtocolReadException(
             $"is not valid JSON: {exception.Message}", exception);
 
-    private ProtocolReadException Prepend(string segment)
+    private ProtocolReadException Prepend(string? name, int index)
     {
-        _segments.Add(segment);
+        _steps.Add((name, index));
         return this;
     }
 }
