@@ -193,7 +193,7 @@ public sealed class ChatClientChatbotTests
         }
 
         var finished = await Task.WhenAny(cancelled.Task, Task.Delay(TimeSpan.FromSeconds(30)));
-        finished.Should().BeSameAs(cancelled.Task, bot.Logs.AllText);
+        finished.Should().BeSameAs(cancelled.Task, bot.LogText);
         (await bot.SendAsync(ChatClientBots.Request("ping"))).Text.Should().Be("Echo: ping");
     }
 
