@@ -348,7 +348,8 @@ public sealed partial class RoomRepository : IAsyncDisposable
         }
 
         var version = room.Version;
-        var snapshotDue = _options.SnapshotEvery > 0 && version / _options.SnapshotEvery != expectedVersion / _options.SnapshotEvery;
+        var spacing = SnapshotSpacing(_options.SnapshotEvery, expectedVersion);
+        var snapshotDue = spacing > 0 && version / spacing != expectedVersion / spacing;
         return new RoomCommit
         {
             RoomId = room.Id,
@@ -362,6 +363,28 @@ public sealed partial class RoomRepository : IAsyncDisposable
             Idempotency = idempotency,
             Work = work,
         };
+    }
+
+    // A snapshot holds the whole room, so writing one costs as much as the room is long. Taken every SnapshotEvery
+    // events, that cost per event would grow with the room; instead the spacing doubles (from SnapshotEvery) once the
+    // room is more than SnapshotGrowth spacings long, so each event pays for a fixed number of messages' worth of snapshot
+    // and a load still reads at most about half the room's events after its snapshot. Every spacing is a multiple of the
+    // smaller ones, so their boundaries agree.
+    private static long SnapshotSpacing(int snapshotEvery, long expectedVersion)
+    {
+        const int SnapshotGrowth = 4;
+        if (snapshotEvery <= 0)
+        {
+            return 0;
+        }
+
+        long spacing = snapshotEvery;
+        while (spacing * SnapshotGrowth < expectedVersion && spacing <= long.MaxValue / (2 * SnapshotGrowth))
+        {
+            spacing *= 2;
+        }
+
+        return spacing;
     }
 
     private static (string? Id, long Sequence) FindMessage(ChatRoom room, IReadOnlyList<RoomEvent> events)
