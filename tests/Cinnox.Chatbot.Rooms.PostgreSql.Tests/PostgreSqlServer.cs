@@ -47,6 +47,16 @@ public static class PostgreSqlServer
         }
     }
 
+    /// <summary>Ends every session of an application name, as a network cut between one node and the server would.</summary>
+    public static async Task TerminateApplicationAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid();", connection);
+        command.Parameters.Add(new() { Value = applicationName });
+        (await command.ExecuteScalarAsync()).Should().NotBe(0L, "the node had sessions to cut");
+    }
+
     /// <summary>Ends a server session, as a dropped connection or a dead node would.</summary>
     public static async Task TerminateAsync(int processId)
     {

@@ -1,0 +1,42 @@
+using Cinnox.Chatbot.Testing;
+
+namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests;
+
+/// <summary>A test's own schema and the stores opened on it (each one stands for a node); dropped when the test ends.</summary>
+public abstract class SchemaScope : IAsyncLifetime
+{
+    private readonly List<PostgreSqlRoomStore> _stores = [];
+
+    protected string Schema { get; } = PostgreSqlServer.NewSchema();
+
+    protected ManualTimeProvider Clock { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await PostgreSqlServer.DropAsync([Schema]);
+    }
+
+    /// <summary>Opens another store on the schema, as another node would; its waits run on the real clock.</summary>
+    protected async Task<PostgreSqlRoomStore> OpenNodeAsync(Action<PostgreSqlRoomStoreOptions>? configure = null)
+    {
+        var store = await PostgreSqlServer.OpenAsync(Schema, TimeProvider.System, configure);
+        _stores.Add(store);
+        return store;
+    }
+
+    protected static EnquiryRoomOptions Enquiry(string id) => new()
+    {
+        EnquiryId = id,
+        Channel = EnquiryChannel.Weblink,
+        ChannelDetail = "Spring sale page",
+        VisitorInformation = new VisitorInformation { FirstName = "Ada", LastName = "Lovelace" },
+        Destination = new DestinationInformation("Test Bot", DestinationType.Chatbot, "http://127.0.0.1/bot"),
+    };
+}
