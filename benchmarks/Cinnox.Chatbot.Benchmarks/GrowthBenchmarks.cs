@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Cinnox.Chatbot.Testing;
 using BenchmarkDotNet.Configs;
-using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot.Benchmarks;
 
@@ -76,7 +76,7 @@ public class GrowthBenchmarks
 
     private static async Task<int> ReplyAsync(byte[] bytes)
     {
-        var reply = await ChatbotReplyReader.ReadReplyAsync(new MemoryStream(bytes, writable: false), "text/event-stream", Limits).ConfigureAwait(false);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new MemoryStream(bytes, writable: false), "text/event-stream", Limits).ConfigureAwait(false);
         return reply.Outcome == ChatbotOutcome.Completed ? reply.Text.Length : -1;
     }
 

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Cinnox.Chatbot.Server;
-using Cinnox.Chatbot.Server.Internal;
 
 namespace Cinnox.Chatbot.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text;
+using Cinnox.Chatbot.Testing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
@@ -77,7 +78,7 @@ public class StreamParsingBenchmarks
     [Benchmark]
     public async Task<int> ChatbotReplyReader()
     {
-        var reply = await Internal.ChatbotReplyReader.ReadReplyAsync(new MemoryStream(_bytes, writable: false), "text/event-stream").ConfigureAwait(false);
+        var reply = await ChatbotReplyReading.ReadReplyAsync(new MemoryStream(_bytes, writable: false), "text/event-stream").ConfigureAwait(false);
         return reply.Outcome == ChatbotOutcome.Completed ? reply.Text.Length : -1;
     }
 }

@@ -1,5 +1,4 @@
 using Cinnox.Chatbot.Server;
-using Cinnox.Chatbot.Server.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Cinnox.Chatbot.Server;
-using Cinnox.Chatbot.Server.Internal;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Text.Unicode;
-using Cinnox.Chatbot.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Cinnox.Chatbot;
@@ -33,6 +31,12 @@ namespace Cinnox.Chatbot;
 /// reply has started counts as <see cref="ChatbotOutcome.Interrupted"/>. Calls are traced on an <see cref="ActivitySource"/>
 /// and measured on a <see cref="Meter"/>, both named <see cref="DiagnosticsName"/>.
 /// </para>
+/// <para>
+/// Whatever the bot sends, a call ends with exactly one outcome (SPEC §5.1): only argument errors and the caller's own
+/// cancellation leave a call as exceptions. Redirects are not followed unless
+/// <see cref="ChatbotDestination.FollowSameOriginRedirects"/> allows a same-origin 307 or 308; a body with a
+/// <c>Content-Encoding</c> other than <c>identity</c> is refused as <see cref="ChatbotOutcome.InvalidResponse"/>.
+/// </para>
 /// <para>This class is thread-safe; one instance can serve many calls at once.</para>
 /// </remarks>
 public sealed class ChatbotClient : IChatbotClient
@@ -43,13 +47,19 @@ public sealed class ChatbotClient : IChatbotClient
     /// <summary>The most bytes of an error body kept in <see cref="ChatbotReply.ErrorBodyExcerpt"/>: 1,024.</summary>
     public const int MaxErrorBodyExcerptBytes = 1024;
 
+    /// <summary>The most characters of a redirect's <c>Location</c> kept in <see cref="ChatbotReply.RedirectLocation"/>: 2,048.</summary>
+    public const int MaxRedirectLocationLength = RedirectRules.MaxLocationLength;
+
     private readonly HttpClient _httpClient;
     private readonly ChatbotClientCore _core;
 
     /// <summary>Initializes a new instance that calls <paramref name="destination"/> through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">
     /// The HTTP client. Its <see cref="HttpClient.Timeout"/> should be <see cref="Timeout.InfiniteTimeSpan"/>: the
-    /// destination's <see cref="ChatbotLimits.TotalResponseTime"/> is enforced by this client.
+    /// destination's <see cref="ChatbotLimits.TotalResponseTime"/> is enforced by this client. Its handler should not
+    /// follow redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> off): a handler that does may send the
+    /// configured headers to another origin before the client can refuse the reply, which then ends as
+    /// <see cref="ChatbotOutcome.HttpError"/> (SPEC §5.1).
     /// </param>
     /// <param name="destination">The destination; it is validated and copied, so later changes to it have no effect.</param>
     /// <param name="retryOptions">When failed requests are sent again; the defaults when <see langword="null"/>.</param>
@@ -147,9 +157,12 @@ public sealed class ChatbotClient : IChatbotClient
         using var response = sent.Result!;
         var timeToFirstByte = time.GetElapsedTime(start);
         var statusCode = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode)
+        var coding = ContentCodings.FindNonIdentity(response.Content);
+        var landedAt = RedirectRules.FollowedByHandler(response);
+        if (!response.IsSuccessStatusCode || landedAt is not null)
         {
-            var (excerpt, excerptBytes) = await ReadExcerptAsync(response, token).ConfigureAwait(false);
+            // SPEC §5.1: an encoded body is never shown as text, not even as an excerpt.
+            var (excerpt, excerptBytes) = coding is null ? await ReadExcerptAsync(response, token).ConfigureAwait(false) : (null, 0L);
             if (yieldUpdates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -161,12 +174,28 @@ public sealed class ChatbotClient : IChatbotClient
                 StatusCode = statusCode,
                 ErrorBodyExcerpt = excerpt,
                 BytesRead = excerptBytes,
-                FailureReason = string.Create(CultureInfo.InvariantCulture, $"The chatbot answered HTTP {statusCode} {response.ReasonPhrase}."),
+                RedirectLocation = landedAt?.OriginalString ?? (RedirectRules.IsRedirect(response.StatusCode) ? RedirectRules.LocationOf(response) : null),
+                FailureReason = DescribeHttpError(response, landedAt, coding),
                 Timings = new ChatbotTimings(timeToFirstByte, null, time.GetElapsedTime(start)),
             };
             response.Dispose();
             Finish(activity, request, errorReply);
             yield return ChatbotReplyUpdate.Completed(errorReply);
+            yield break;
+        }
+
+        if (coding is not null)
+        {
+            var refused = new ChatbotReply
+            {
+                Outcome = ChatbotOutcome.InvalidResponse,
+                StatusCode = statusCode,
+                FailureReason = ContentCodings.DescribeRefused(coding),
+                Timings = new ChatbotTimings(timeToFirstByte, null, time.GetElapsedTime(start)),
+            };
+            response.Dispose();
+            Finish(activity, request, refused);
+            yield return ChatbotReplyUpdate.Completed(refused);
             yield break;
         }
 
@@ -295,8 +324,9 @@ public sealed class ChatbotClient : IChatbotClient
         }
         else
         {
-            ExceptionDispatchInfo.Capture(exception).Throw();
-            throw new UnreachableException();
+            // SPEC §5.1: whatever the peer makes the runtime (or a handler) throw ends the call with one outcome.
+            outcome = ChatbotOutcome.Unreachable;
+            reason = $"The request failed before any response ({exception.GetType().Name}): {exception.Message}";
         }
 
         return new ChatbotReply
@@ -308,8 +338,8 @@ public sealed class ChatbotClient : IChatbotClient
     }
 
     /// <summary>
-    /// Names the outcome of a failure while the body was read; <see langword="null"/> lets it propagate (a caller's
-    /// cancellation of a stream, or a bug).
+    /// Names the outcome of a failure while the body was read; <see langword="null"/> lets it propagate (only a caller's
+    /// cancellation of a stream). Anything the runtime throws for a body it cannot read is <see cref="ChatbotOutcome.InvalidResponse"/>.
     /// </summary>
     private static ChatbotOutcome? ClassifyReadFailure(Exception exception, bool buffered, CancellationToken caller, CancellationToken deadline)
     {
@@ -323,7 +353,7 @@ public sealed class ChatbotClient : IChatbotClient
             return deadline.IsCancellationRequested ? ChatbotOutcome.TimedOut : ChatbotOutcome.Interrupted;
         }
 
-        return ChatbotReplyReader.Classify(exception);
+        return ChatbotReplyReader.Classify(exception) ?? ChatbotOutcome.InvalidResponse;
     }
 
     private string DescribeReadFailure(Exception exception, ChatbotOutcome outcome) => outcome switch
@@ -332,6 +362,8 @@ public sealed class ChatbotClient : IChatbotClient
             $"The reply did not end within the total response time of {_core.Limits.TotalResponseTime.TotalSeconds:0.###} s."),
         ChatbotOutcome.Interrupted when exception is OperationCanceledException => "The caller cancelled the call after the reply had started.",
         ChatbotOutcome.Interrupted => "The connection broke while the reply was being read: " + exception.Message,
+        ChatbotOutcome.InvalidResponse when ChatbotReplyReader.Classify(exception) is null =>
+            $"The reply could not be read ({exception.GetType().Name}): {exception.Message}",
         _ => exception.Message,
     };
 
@@ -349,9 +381,10 @@ public sealed class ChatbotClient : IChatbotClient
                 length += read;
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException or HttpRequestException)
+#pragma warning disable CA1031 // The status already says what happened; the excerpt is whatever arrived, whatever broke it.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // The status already says what happened; the excerpt is whatever arrived.
         }
 
         if (length == 0)
@@ -363,6 +396,27 @@ public sealed class ChatbotClient : IChatbotClient
         var chars = new char[length];
         Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out _, out var written, replaceInvalidSequences: true, isFinalBlock: false);
         return (new string(chars, 0, written), length);
+    }
+
+    private string DescribeHttpError(HttpResponseMessage response, Uri? landedAt, string? coding)
+    {
+        var status = (int)response.StatusCode;
+        string reason;
+        if (landedAt is not null)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"The HTTP handler followed a redirect to {RedirectRules.OriginOf(landedAt)} and got HTTP {status}; the reply is not the chatbot's. Give the client a handler whose AllowAutoRedirect is false (the registered clients have one).");
+        }
+        else if (RedirectRules.IsRedirect(response.StatusCode))
+        {
+            reason = RedirectRules.DescribeNotFollowed(_core.Destination, response);
+        }
+        else
+        {
+            reason = string.Create(CultureInfo.InvariantCulture, $"The chatbot answered HTTP {status} {response.ReasonPhrase}.");
+        }
+
+        return coding is null ? reason : $"{reason} Its body has Content-Encoding '{coding}' and is not shown.";
     }
 
     private void Finish(Activity? activity, ChatbotRequest request, ChatbotReply reply)

@@ -55,6 +55,14 @@ public sealed class ChatbotReply
     /// </summary>
     public string? ErrorBodyExcerpt { get; init; }
 
+    /// <summary>
+    /// Gets the <c>Location</c> a bot answered with when it redirected the request (a 3xx
+    /// <see cref="ChatbotOutcome.HttpError"/> reply, or a redirect that was refused), as received and shortened to at most
+    /// <see cref="ChatbotClient.MaxRedirectLocationLength"/> characters, or <see langword="null"/>. It is kept for diagnosis
+    /// only: the client never follows it (see <see cref="ChatbotDestination.FollowSameOriginRedirects"/>).
+    /// </summary>
+    public string? RedirectLocation { get; init; }
+
     /// <summary>Gets a value indicating whether the reply completed normally.</summary>
     public bool IsCompleted => Outcome == ChatbotOutcome.Completed;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Cinnox.Chatbot.Internal;
 
 namespace Cinnox.Chatbot;
 
@@ -22,8 +21,11 @@ public sealed class ChatbotDestination
     /// <summary>The longest <see cref="Name"/> allowed: 50 characters.</summary>
     public const int MaxNameLength = 50;
 
+    /// <summary>The most redirects one request follows when <see cref="FollowSameOriginRedirects"/> is on: 5.</summary>
+    public const int MaxRedirects = 5;
+
     /// <summary>The media type that switches streaming on when it appears in an <c>Accept</c> header.</summary>
-    public const string EventStreamMediaType = "text/event-stream";
+    public const string EventStreamMediaType = ChatbotMediaTypes.EventStream;
 
     /// <summary>Gets or sets the display name of the chatbot. Required, 1–50 characters.</summary>
     public string Name { get; set; } = string.Empty;
@@ -67,6 +69,20 @@ public sealed class ChatbotDestination
     /// <value><see cref="ChatbotRequestFormat.Current"/>.</value>
     public ChatbotRequestFormat RequestFormat { get; set; } = ChatbotRequestFormat.Current;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the client follows a bot's <c>307</c> and <c>308</c> redirects that stay on
+    /// the configured origin (the same scheme, host and port as <see cref="Url"/>), resending the same POST with the same
+    /// body and headers, at most <see cref="MaxRedirects"/> times (SPEC §5.1).
+    /// </summary>
+    /// <remarks>
+    /// Redirects are never followed by default: a 3xx reply ends as <see cref="ChatbotOutcome.HttpError"/> with its status
+    /// and <see cref="ChatbotReply.RedirectLocation"/>. Even when this is on, a redirect that would change the method
+    /// (301, 302, 303), leave the origin, use a scheme other than http or https, or carry user information is not
+    /// followed, so the configured <see cref="Headers"/> (which often hold secrets) are only ever sent to the configured origin.
+    /// </remarks>
+    /// <value><see langword="false"/>.</value>
+    public bool FollowSameOriginRedirects { get; set; }
+
     /// <summary>Gets or sets the time and size limits of a reply.</summary>
     /// <value>The platform's defaults: 120 s, 1 MB per event, 4 MB per response.</value>
     public ChatbotLimits Limits { get; set; } = new();
@@ -84,25 +100,7 @@ public sealed class ChatbotDestination
     /// </summary>
     /// <param name="acceptHeaderValue">The header value, for example <c>application/json, text/event-stream</c>.</param>
     /// <returns><see langword="true"/> when one of its media types is <c>text/event-stream</c> with a non-zero quality.</returns>
-    public static bool AcceptsEventStream(string? acceptHeaderValue)
-    {
-        if (string.IsNullOrWhiteSpace(acceptHeaderValue))
-        {
-            return false;
-        }
-
-        foreach (var part in acceptHeaderValue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (MediaTypeWithQualityHeaderValue.TryParse(part, out var mediaType) &&
-                string.Equals(mediaType.MediaType, EventStreamMediaType, StringComparison.OrdinalIgnoreCase) &&
-                mediaType.Quality is not 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool AcceptsEventStream(string? acceptHeaderValue) => ChatbotMediaTypes.AcceptsEventStream(acceptHeaderValue);
 
     /// <summary>
     /// Checks every rule of the configuration and returns each one that is broken.
@@ -203,6 +201,7 @@ public sealed class ChatbotDestination
             Url = Url,
             TransferToLiveAgent = TransferToLiveAgent,
             RequestFormat = RequestFormat,
+            FollowSameOriginRedirects = FollowSameOriginRedirects,
             Limits = Limits?.Clone()!,
         };
 

@@ -27,8 +27,9 @@ public sealed class ChatbotClientBuilder
     /// <remarks>
     /// The default primary handler is a <see cref="SocketsHttpHandler"/> that does not drain an abandoned reply
     /// (<see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0), so a cancelled or over-limit reply closes its
-    /// connection at once; its <see cref="HttpClient.Timeout"/> is infinite because the client enforces the
-    /// destination's total response time itself.
+    /// connection at once; it follows no redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> is off, SPEC §5.1)
+    /// and decodes nothing. A primary handler of your own should not follow redirects either. Its
+    /// <see cref="HttpClient.Timeout"/> is infinite because the client enforces the destination's total response time itself.
     /// </remarks>
     public IHttpClientBuilder HttpClientBuilder { get; }
 
@@ -51,6 +52,33 @@ public sealed class ChatbotClientBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(Name, configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds middleware around the destination's client, as <c>ChatClientBuilder.Use</c> does for chat clients: the
+    /// first added is the outermost, and the innermost wraps the client that speaks the protocol.
+    /// </summary>
+    /// <param name="middleware">Wraps the inner client, usually in a <see cref="DelegatingChatbotClient"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="middleware"/> is null.</exception>
+    public ChatbotClientBuilder Use(Func<IChatbotClient, IChatbotClient> middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        return Use((inner, _) => middleware(inner));
+    }
+
+    /// <summary>
+    /// Adds middleware around the destination's client that needs services (a logger, a cache): the first added is
+    /// the outermost, and the innermost wraps the client that speaks the protocol.
+    /// </summary>
+    /// <param name="middleware">Wraps the inner client, given the service provider the client is resolved from.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="middleware"/> is null.</exception>
+    public ChatbotClientBuilder Use(Func<IChatbotClient, IServiceProvider, IChatbotClient> middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        Services.Configure<ChatbotClientPipeline>(Name, pipeline => pipeline.Middleware.Add(middleware));
         return this;
     }
 }

@@ -1,5 +1,4 @@
 using Cinnox.Chatbot;
-using Cinnox.Chatbot.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -55,7 +55,7 @@ public readonly struct ChatbotMessageType : IEquatable<ChatbotMessageType>
     {
         /// <inheritdoc />
         public override ChatbotMessageType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(Internal.JsonReading.ReadTypeNumber(ref reader) ?? throw new JsonException("A message type must be a whole number."));
+            new(JsonReading.ReadTypeNumber(ref reader) ?? throw new JsonException("A message type must be a whole number."));
 
         /// <inheritdoc />
         public override void Write(Utf8JsonWriter writer, ChatbotMessageType value, JsonSerializerOptions options) =>

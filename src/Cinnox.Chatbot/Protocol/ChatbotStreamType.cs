@@ -47,7 +47,7 @@ public readonly struct ChatbotStreamType : IEquatable<ChatbotStreamType>
     public string Value => _value ?? Delta._value!;
 
     /// <summary>Gets a value indicating whether this is <c>delta</c> (case-insensitive).</summary>
-    public bool IsDelta => string.Equals(Value, "delta", StringComparison.OrdinalIgnoreCase);
+    public bool IsDelta => ChatbotWire.IsDeltaStreamType(Value);
 
     /// <summary>
     /// Gets a value indicating whether the event carries the whole message and completes it:
@@ -73,12 +73,7 @@ public readonly struct ChatbotStreamType : IEquatable<ChatbotStreamType>
     /// <summary>Determines whether a <c>streamType</c> text is one of the terminal values.</summary>
     /// <param name="value">The text, compared case-insensitively.</param>
     /// <returns><see langword="true"/> for <c>full</c>, <c>final</c>, <c>done</c>, <c>end</c> and <c>complete</c>.</returns>
-    public static bool IsTerminalValue(ReadOnlySpan<char> value) =>
-        value.Equals("full", StringComparison.OrdinalIgnoreCase) ||
-        value.Equals("final", StringComparison.OrdinalIgnoreCase) ||
-        value.Equals("done", StringComparison.OrdinalIgnoreCase) ||
-        value.Equals("end", StringComparison.OrdinalIgnoreCase) ||
-        value.Equals("complete", StringComparison.OrdinalIgnoreCase);
+    public static bool IsTerminalValue(ReadOnlySpan<char> value) => ChatbotWire.IsTerminalStreamType(value);
 
     /// <inheritdoc />
     public bool Equals(ChatbotStreamType other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);

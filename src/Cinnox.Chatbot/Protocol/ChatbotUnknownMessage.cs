@@ -12,10 +12,10 @@ public sealed class ChatbotUnknownMessage : ChatbotMessage
     /// <summary>Initializes a new instance around the message object as it was received.</summary>
     /// <param name="raw">The whole <c>message</c> object.</param>
     public ChatbotUnknownMessage(JsonElement raw)
-        : base(new ChatbotMessageType(Internal.JsonReading.GetTypeNumber(raw) ?? 0))
+        : base(new ChatbotMessageType(JsonReading.GetTypeNumber(raw) ?? 0))
     {
         Raw = raw.Clone();
-        TypeNumber = Internal.JsonReading.GetTypeNumber(Raw);
+        TypeNumber = JsonReading.GetTypeNumber(Raw);
     }
 
     /// <summary>Gets the <c>type</c> as it was received (<see cref="Type"/> is 0 when it is missing), or <see langword="null"/> when it was missing or not a number.</summary>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>The contract of <c>samples/ChatbotCli</c>, run against real loopback bots.</summary>
-public class ChatbotCliTests(BotServer server) : IClassFixture<BotServer>
+public class ChatbotCliTests(LoopbackBotHost server) : IClassFixture<LoopbackBotHost>
 {
     [Fact]
     public async Task Send_Json_PrintsExactlyOneObjectAndExitsZero()
@@ -91,7 +91,7 @@ public class ChatbotCliTests(BotServer server) : IClassFixture<BotServer>
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response,
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response,
                 "data: {\"message\":{\"type\":1,\"text\":\"Hello, \",\"streamType\":\"delta\"}}\n\n" +
                 "data: {oops}\n\n" +
                 "data: {\"message\":{\"type\":1,\"text\":\"world\",\"streamType\":\"delta\"}}\n\n", 9);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>The client against real Kestrel bots on loopback: real sockets, real chunking, real aborts.</summary>
-public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotServer>
+public class ChatbotClientLoopbackTests(LoopbackBotHost server) : IClassFixture<LoopbackBotHost>
 {
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(10);
 
@@ -61,7 +61,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
                        "event: typing" + nl + "data: {}" + nl + nl +
                        "data: {\"message\":{\"type\":1,\"text\":\"你好 👋\",\"streamType\":\"delta\"}}" + nl + nl +
                        "data: {\"message\":{\"type\":1,\"text\":\"\",\"streamType\":\"done\"}}" + nl + nl;
-            await BotServer.WriteInPiecesAsync(context.Response, body, pieces);
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, body, pieces);
         });
         await using var factory = new ClientFactory(url);
 
@@ -91,7 +91,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response,
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response,
                 Event("{\"message\":{\"type\":1,\"text\":\"one \",\"streamType\":\"delta\"}}") +
                 Event("{oops") +
                 Event(SeedExamples.Text("reply-advanced-bubble-text").ReplaceLineEndings(string.Empty)) +
@@ -117,7 +117,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"bye\",\"streamType\":\"delta\"}}") + "data: [DONE]\n\n");
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"bye\",\"streamType\":\"delta\"}}") + "data: [DONE]\n\n");
             await WaitForAbortAsync(context, aborted);
         });
         await using var factory = new ClientFactory(url);
@@ -136,7 +136,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         {
             context.Request.Headers.Accept.ToString().Should().Be("application/json");
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"streamed anyway\"}}"));
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"streamed anyway\"}}"));
         });
         await using var factory = new ClientFactory(url, streaming: false);
 
@@ -169,7 +169,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     {
         var url = server.Map(async context =>
         {
-            await BotServer.WriteInPiecesAsync(context.Response, json
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, json
                 ? "\n  " + SeedExamples.Text("reply-text")
                 : Event("{\"message\":{\"type\":1,\"text\":\"sniffed\"}}"), 2);
         });
@@ -232,7 +232,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         {
             Interlocked.Increment(ref attempts);
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"half an an\",\"streamType\":\"delta\"}}") + "data: {\"mess");
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"half an an\",\"streamType\":\"delta\"}}") + "data: {\"mess");
             await firstDeltaSeen.Task.WaitAsync(AbortWait);
             context.Abort();
         });
@@ -282,7 +282,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"thinking…\",\"streamType\":\"delta\"}}"));
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"thinking…\",\"streamType\":\"delta\"}}"));
             await WaitForAbortAsync(context, aborted);
         });
         await using var factory = new ClientFactory(url, time: time);
@@ -320,7 +320,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response,
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response,
                 Event("{\"message\":{\"type\":1,\"text\":\"Hello \",\"streamType\":\"delta\"}}") +
                 Event("{\"message\":{\"type\":1,\"text\":\"Hello world\",\"streamType\":\"final\"}}"));
             await WaitForAbortAsync(context, aborted);
@@ -364,7 +364,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"Done.\"}}"));
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"Done.\"}}"));
             await WaitForAbortAsync(context, aborted);
         });
         await using var factory = new ClientFactory(url, destination => destination.Limits.FinalEventDrainTime = TimeSpan.Zero);
@@ -391,7 +391,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, small + big + small, 700);
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, small + big + small, 700);
             if (over > 0)
             {
                 await WaitForAbortAsync(context, aborted);
@@ -420,7 +420,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
         var url = server.Map(async context =>
         {
             context.Response.ContentType = "text/event-stream";
-            await BotServer.WriteInPiecesAsync(context.Response, body, 333);
+            await LoopbackBotHost.WriteInPiecesAsync(context.Response, body, 333);
         });
         await using var factory = new ClientFactory(url, configure: destination => destination.Limits.MaxResponseBytes = limit);
 
@@ -492,7 +492,7 @@ public class ChatbotClientLoopbackTests(BotServer server) : IClassFixture<BotSer
     private Uri MapFirstDeltaThenWait(TaskCompletionSource aborted, Action? sent = null) => server.Map(async context =>
     {
         context.Response.ContentType = "text/event-stream";
-        await BotServer.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"first\",\"streamType\":\"delta\"}}"));
+        await LoopbackBotHost.WriteInPiecesAsync(context.Response, Event("{\"message\":{\"type\":1,\"text\":\"first\",\"streamType\":\"delta\"}}"));
         sent?.Invoke();
         await WaitForAbortAsync(context, aborted);
     });

@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Server.Tests.Api;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class PublicApiTests
 {

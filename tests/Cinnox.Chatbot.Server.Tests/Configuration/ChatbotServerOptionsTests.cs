@@ -1,7 +1,6 @@
-using Cinnox.Chatbot.Server.Internal;
 using Microsoft.Extensions.Options;
 
-namespace Cinnox.Chatbot.Server.Tests.Configuration;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class ChatbotServerOptionsTests
 {

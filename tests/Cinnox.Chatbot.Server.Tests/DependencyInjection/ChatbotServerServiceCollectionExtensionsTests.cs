@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
 
-namespace Cinnox.Chatbot.Server.Tests.DependencyInjection;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class ChatbotServerServiceCollectionExtensionsTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class AuthenticationTests
 {
@@ -11,7 +11,7 @@ public sealed class AuthenticationTests
         ValueTask.FromResult(ChatbotReplies.Text("ok"));
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task BearerKey_Right_IsLetIn(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, Ok, options => options.RequireBearerToken(Key));
@@ -75,7 +75,7 @@ public sealed class AuthenticationTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task CustomHeader_HoldsTheKeyAlone(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, Ok, options => options.RequireHeader("X-Api-Key", Key));

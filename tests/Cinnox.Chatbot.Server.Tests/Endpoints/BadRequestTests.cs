@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class BadRequestTests
 {
@@ -10,7 +10,7 @@ public sealed class BadRequestTests
         ValueTask.FromResult(ChatbotReplies.Text("ok"));
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task MalformedJson_Answers400Problem(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, Ok);
@@ -48,7 +48,7 @@ public sealed class BadRequestTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task NonStringQuery_ProblemNamesTheRule(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, Ok);

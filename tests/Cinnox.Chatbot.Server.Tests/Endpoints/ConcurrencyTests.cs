@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class ConcurrencyTests
 {

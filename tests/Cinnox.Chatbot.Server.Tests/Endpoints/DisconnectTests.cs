@@ -1,12 +1,12 @@
 using System.Net;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The platform going away mid-reply cancels the handler and leaves the server healthy.</summary>
 public sealed class DisconnectTests
 {
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ClientAbortsMidStream_HandlerTokenIsCancelledAndServerStaysHealthy(Transport transport)
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,7 +79,7 @@ public sealed class DisconnectTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ClientAbortsBeforeTheReply_HandlerTokenIsCancelled(Transport transport)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class HandlerTests
 {
@@ -43,7 +43,7 @@ public sealed class HandlerTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task HandlerType_IsResolvedPerRequestWithScopedServices(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, app => app.MapCinnoxChatbot<EchoHandler>("/chatbot"), services => services.AddScoped<EchoHandler>());
@@ -77,7 +77,7 @@ public sealed class HandlerTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task HandlerThrows_Answers500WithoutDetailsAndLogsTheException(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => throw new InvalidOperationException(Secret));
@@ -140,7 +140,7 @@ public sealed class HandlerTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task StreamThrowsBeforeAnyText_Answers500(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.ThenThrow(new InvalidOperationException(Secret), "", ""))));
@@ -154,7 +154,7 @@ public sealed class HandlerTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task StreamThatFailsToStart_Answers500AndLogsTheException(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(new FailingToStart())));
@@ -170,7 +170,7 @@ public sealed class HandlerTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task StreamThrowsAfterText_ResponseIsAbortedAndTheServerStaysHealthy(Transport transport)
     {
         var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Cinnox.Chatbot.Server.Tests.Endpoints;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class RequestBindingTests
 {
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task CurrentFormat_SeedExample_HandlerSeesEveryField(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);
@@ -26,7 +26,7 @@ public sealed class RequestBindingTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task LegacyFormat_SeedExample_HandlerSeesQueryAndLegacyFlag(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);
@@ -42,7 +42,7 @@ public sealed class RequestBindingTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task BothFormats_QueryAndQueryText_QueryWins(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);
@@ -55,7 +55,7 @@ public sealed class RequestBindingTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ContextFields_AtTopLevel_AreRead(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);
@@ -72,7 +72,7 @@ public sealed class RequestBindingTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ContextFields_InNestedContext_AreReadAndTopLevelWins(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);
@@ -89,7 +89,7 @@ public sealed class RequestBindingTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task UnknownFields_AreKeptAndExposed(Transport transport)
     {
         var (bot, seen) = await CapturingBotAsync(transport);

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Text;
 
-namespace Cinnox.Chatbot.Server.Tests.Replies;
+namespace Cinnox.Chatbot.Server.Tests;
 
 public sealed class NegotiationTests
 {
     private const string EventStream = "text/event-stream";
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Text_RequestAcceptsEventStream_IsStillJson(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Text("Please contact our customer service support.")));
@@ -36,7 +36,7 @@ public sealed class NegotiationTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Advanced_RequestAcceptsEventStream_IsAlwaysJson(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Advanced(message => message
@@ -65,7 +65,7 @@ public sealed class NegotiationTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Stream_RequestAcceptsEventStream_IsWrittenAsDeltaEventsThenAFinalEvent(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of("Hello", ", ", "wörld \"1\"\n"))));
@@ -84,7 +84,7 @@ public sealed class NegotiationTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Stream_ReadWithSseParser_EveryEventIsAMessageEventWithATextMessage(Transport transport)
     {
         await using var bot = await BotServer.StartAsync(transport, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of("a", "b", "", "c"))));
@@ -139,7 +139,7 @@ public sealed class NegotiationTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Stream_SurrogatePairSplitAcrossPieces_ArrivesWhole(Transport transport)
     {
         const string Emoji = "\U0001F600";

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
-using Cinnox.Chatbot.Server.Internal;
 using Microsoft.Extensions.Logging;
 
-namespace Cinnox.Chatbot.Server.Tests.Replies;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The limits of SPEC §5, kept by the toolkit, tested at their boundaries with small limits.</summary>
 public sealed class StreamGuardTests
@@ -144,11 +143,11 @@ public sealed class StreamGuardTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task CollectedStream_AtAndOverTheResponseLimit(Transport transport)
     {
         const int Limit = 4096;
-        var room = Limit - ReplyFraming.TextPrefix.Length - ReplyFraming.MessageSuffix.Length;
+        var room = Limit - ChatbotWire.TextPrefix.Length - ChatbotWire.MessageSuffix.Length;
         await using var bot = await BotServer.StartAsync(transport, (context, _) =>
             ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of(new string('x', int.Parse(context.Query, System.Globalization.CultureInfo.InvariantCulture) - 1), "é"))),
             options => options.Limits.MaxResponseBytes = Limit);
@@ -170,7 +169,7 @@ public sealed class StreamGuardTests
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Text(new string('x', 600))),
             options => options.Limits.MaxResponseBytes = 600);
 
-        Endpoints.BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
+        BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
         bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 8);
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 
-namespace Cinnox.Chatbot.Server.Tests.Samples;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The contract of <c>samples/ShowcaseBot</c>, hosted in process, on loopback, and as its own process.</summary>
 public sealed class ShowcaseBotTests
@@ -33,7 +33,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Card_IsABubbleWithTextAnImageAndTwoButtons(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -46,7 +46,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Menu_IsAQuickReply(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -58,7 +58,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task List_IsAList(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -72,7 +72,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Carousel_HasAtLeastTwoBubbles(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -85,7 +85,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task WhoAmI_NamesTheVisitorTheChannelAndTheParameterKeys(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -108,7 +108,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Anything_WithoutEventStream_IsOneJsonText(Transport transport)
     {
         await using var bot = await StartAsync(transport);
@@ -122,7 +122,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Anything_WithEventStream_IsStreamedWordByWordWithAPauseBetweenWords(Transport transport)
     {
         var time = new ManualTimeProvider();
@@ -156,7 +156,7 @@ public sealed class ShowcaseBotTests
     }
 
     [Theory]
-    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task ApiKey_WhenSet_IsRequired(Transport transport)
     {
         await using var bot = await StartAsync(transport, apiKey: "k-123");

@@ -1,6 +1,6 @@
 using Cinnox.Chatbot.Testing;
 
-namespace Cinnox.Chatbot.Tests.Api;
+namespace Cinnox.Chatbot.Tests;
 
 public class PublicApiTests
 {

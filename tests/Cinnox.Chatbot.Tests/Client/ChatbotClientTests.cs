@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Cinnox.Chatbot.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace Cinnox.Chatbot.Tests.Client;
+namespace Cinnox.Chatbot.Tests;
 
 public class ChatbotClientTests
 {

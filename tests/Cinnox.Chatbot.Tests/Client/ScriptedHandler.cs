@@ -2,10 +2,9 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Cinnox.Chatbot.Internal;
 using Cinnox.Chatbot.Testing;
 
-namespace Cinnox.Chatbot.Tests.Client;
+namespace Cinnox.Chatbot.Tests;
 
 /// <summary>An HTTP handler whose answers a test scripts, recording every request it was sent.</summary>
 internal sealed class ScriptedHandler(Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler

@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Tests.Configuration;
+namespace Cinnox.Chatbot.Tests;
 
 public class ChatbotDestinationTests
 {

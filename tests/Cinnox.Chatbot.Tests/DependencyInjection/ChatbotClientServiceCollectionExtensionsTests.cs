@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
-namespace Cinnox.Chatbot.Tests.DependencyInjection;
+namespace Cinnox.Chatbot.Tests;
 
 public class ChatbotClientServiceCollectionExtensionsTests
 {
@@ -19,14 +19,14 @@ public class ChatbotClientServiceCollectionExtensionsTests
                     destination.Url = new Uri($"https://{tenant}.example/bot");
                     destination.Headers["X-Tenant"] = tenant;
                 })
-                .HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new Client.ScriptedHandler((request, _) =>
+                .HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new ScriptedHandler((request, _) =>
                 {
                     lock (seen)
                     {
                         seen.Add(request.Uri);
                     }
 
-                    return Task.FromResult(Client.ScriptedHandler.Json(SeedExamples.Text("reply-text")));
+                    return Task.FromResult(ScriptedHandler.Json(SeedExamples.Text("reply-text")));
                 }));
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Cinnox.Chatbot.Testing;
 
-namespace Cinnox.Chatbot.Tests.Protocol;
+namespace Cinnox.Chatbot.Tests;
 
 public class SeedExampleTests
 {

@@ -12,10 +12,10 @@ public sealed class UnknownButtonAction : ButtonAction
     /// <summary>Initializes a new instance around the action object as it was received.</summary>
     /// <param name="raw">The whole action object.</param>
     public UnknownButtonAction(JsonElement raw)
-        : base(Internal.JsonReading.GetTypeNumber(raw) ?? 0)
+        : base(JsonReading.GetTypeNumber(raw) ?? 0)
     {
         Raw = raw.Clone();
-        TypeNumber = Internal.JsonReading.GetTypeNumber(Raw);
+        TypeNumber = JsonReading.GetTypeNumber(Raw);
     }
 
     /// <summary>Gets the <c>type</c> as it was received (<see cref="Type"/> is 0 when it is missing), or <see langword="null"/> when it was missing or not a number.</summary>

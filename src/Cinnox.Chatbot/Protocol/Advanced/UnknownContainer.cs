@@ -12,10 +12,10 @@ public sealed class UnknownContainer : AdvancedContainer
     /// <summary>Initializes a new instance around the container object as it was received.</summary>
     /// <param name="raw">The whole container object.</param>
     public UnknownContainer(JsonElement raw)
-        : base(Internal.JsonReading.GetTypeNumber(raw) ?? 0)
+        : base(JsonReading.GetTypeNumber(raw) ?? 0)
     {
         Raw = raw.Clone();
-        TypeNumber = Internal.JsonReading.GetTypeNumber(Raw);
+        TypeNumber = JsonReading.GetTypeNumber(Raw);
     }
 
     /// <summary>Gets the <c>type</c> as it was received (<see cref="Type"/> is 0 when it is missing), or <see langword="null"/> when it was missing or not a number.</summary>

@@ -12,10 +12,10 @@ public sealed class UnknownItem : AdvancedItem
     /// <summary>Initializes a new instance around the item object as it was received.</summary>
     /// <param name="raw">The whole item object.</param>
     public UnknownItem(JsonElement raw)
-        : base(Internal.JsonReading.GetTypeNumber(raw) ?? 0)
+        : base(JsonReading.GetTypeNumber(raw) ?? 0)
     {
         Raw = raw.Clone();
-        TypeNumber = Internal.JsonReading.GetTypeNumber(Raw);
+        TypeNumber = JsonReading.GetTypeNumber(Raw);
     }
 
     /// <summary>Gets the <c>type</c> as it was received (<see cref="Type"/> is 0 when it is missing), or <see langword="null"/> when it was missing or not a number.</summary>

@@ -1,0 +1,251 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Cinnox.Chatbot.Server;
+
+/// <summary>
+/// Writes a handler's stream of text within the limits (SPEC §4, §5): as Server-Sent Events through
+/// <see cref="SseFormatter"/>, or collected into one JSON text reply.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each text is escaped once and cut into events whose size on the wire, framing included, never exceeds
+/// <see cref="ChatbotLimits.MaxEventBytes"/>; the whole response never exceeds
+/// <see cref="ChatbotLimits.MaxResponseBytes"/> (room for the closing event is kept back from the start). A high
+/// surrogate at the end of one text waits for the low surrogate at the start of the next, so a character split
+/// across two texts is still written whole.
+/// </para>
+/// <para>
+/// Events go through <see cref="SseFormatter"/>. The response is flushed before the writer waits for the handler's
+/// next text and at the end: no event waits in a buffer while the handler works, and texts the handler has ready at
+/// once go out together (servers such as Kestrel send on every write anyway).
+/// </para>
+/// <para>
+/// Nothing here throws for the handler's sake: the way the reply ended is in <see cref="End"/>, and the handler's
+/// exception in <see cref="HandlerException"/>. One instance writes one reply.
+/// </para>
+/// </remarks>
+internal sealed partial class StreamReplyWriter : IAsyncDisposable
+{
+    private readonly IAsyncEnumerator<string> _deltas;
+    private readonly ChatbotServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource? _handlerCancellation;
+    private readonly CancellationToken _handlerToken;
+    private readonly CancellationToken _requestAborted;
+    private readonly JsonTextEscaper _escaper = new();
+    private readonly PooledByteBuffer _event = new(512);
+    private readonly int _maxEventPayload;
+    private readonly long _maxResponse;
+    private readonly int _reserve;
+    private PooledByteBuffer? _whole;
+    private char[]? _finalText;
+    private int _finalLength;
+    private Stream _destination = Stream.Null;
+    private Action? _onStart;
+    private Task<bool>? _abandonedMoveNext;
+    private string? _current;
+    private char _pendingHighSurrogate;
+    private bool _sourceEnded;
+    private bool _stopped;
+    private bool _eventPending;
+    private bool _unflushed;
+    private int _eventBytes;
+    private bool _plainPending;
+    private bool _endOfStream;
+    private Phase _phase;
+    private ReadOnlyMemory<char> _text;
+    private PooledByteBuffer? _pending;
+    private int _pendingOffset;
+
+    /// <summary>Initializes a writer for one reply.</summary>
+    /// <param name="deltas">The handler's texts.</param>
+    /// <param name="options">The limits and stream settings; already validated.</param>
+    /// <param name="time">The clock for keep-alive comments.</param>
+    /// <param name="handlerCancellation">
+    /// The source of <paramref name="handlerToken"/>, cancelled when the reply ends early so the handler stops; if any.
+    /// </param>
+    /// <param name="handlerToken">Cancelled when the time budget runs out or the request is aborted.</param>
+    /// <param name="requestAborted">Cancelled when the platform disconnects.</param>
+    public StreamReplyWriter(
+        IAsyncEnumerable<string> deltas,
+        ChatbotServerOptions options,
+        TimeProvider time,
+        CancellationTokenSource? handlerCancellation,
+        CancellationToken handlerToken,
+        CancellationToken requestAborted)
+    {
+        _options = options;
+        _time = time;
+        _handlerCancellation = handlerCancellation;
+        _handlerToken = handlerToken;
+        _requestAborted = requestAborted;
+        _maxEventPayload = options.Limits.MaxEventBytes - ReplyFraming.EventFraming;
+        _maxResponse = options.Limits.MaxResponseBytes;
+        _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
+        try
+        {
+            _deltas = deltas.GetAsyncEnumerator(handlerToken);
+        }
+        catch (Exception exception)
+        {
+            // A hand-written stream can fail before its first text: the handler failed before anything was written.
+            _deltas = AsyncEnumerable.Empty<string>().GetAsyncEnumerator(CancellationToken.None);
+            Stopped(exception, pending: null);
+        }
+    }
+
+    private enum Phase
+    {
+        Text,
+        Pull,
+        Closing,
+        Done,
+    }
+
+    private enum Pull
+    {
+        Item,
+        End,
+        Stopped,
+    }
+
+    /// <summary>Gets how the reply ended.</summary>
+    public StreamReplyEnd End { get; private set; }
+
+    /// <summary>Gets the handler's exception when <see cref="End"/> is <see cref="StreamReplyEnd.HandlerFailed"/>.</summary>
+    public Exception? HandlerException { get; private set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the writer flushes once the last event is written. A server that sends
+    /// what is left when the response completes can leave it off, so the last events and the end of the response leave
+    /// together.
+    /// </summary>
+    public bool FlushAtEnd { get; set; } = true;
+
+    /// <summary>Gets a value indicating whether the event stream's response has started.</summary>
+    public bool HasStarted { get; private set; }
+
+    /// <summary>Gets a value indicating whether <see cref="CollectAsync"/> collected any text other than white space.</summary>
+    public bool HasVisibleText { get; private set; }
+
+    /// <summary>Gets the number of events written, the closing one included.</summary>
+    public int EventCount { get; private set; }
+
+    /// <summary>Gets the number of body bytes written (events and comments) or collected (the whole JSON body).</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>Gets the escaped text collected by <see cref="CollectAsync"/>.</summary>
+    public ReadOnlyMemory<byte> CollectedText => _whole?.WrittenMemory ?? default;
+
+    /// <summary>
+    /// Writes the stream as Server-Sent Events into a destination, such as an empty stream in a benchmark.
+    /// </summary>
+    /// <returns>The number of bytes written.</returns>
+    public static async Task<long> WriteEventStreamAsync(
+        IAsyncEnumerable<string> deltas, Stream destination, ChatbotServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var writer = new StreamReplyWriter(deltas, options, TimeProvider.System, null, cancellationToken, cancellationToken);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteEventStreamAsync(destination, onStart: null).ConfigureAwait(false);
+            return writer.BytesWritten;
+        }
+    }
+
+    /// <summary>
+    /// Writes the stream as Server-Sent Events. The response starts (<paramref name="onStart"/> is called) only
+    /// when the first text arrives or a keep-alive comment is due; until then a failure leaves the response untouched.
+    /// </summary>
+    public async Task WriteEventStreamAsync(Stream destination, Action? onStart)
+    {
+        _destination = destination;
+        _onStart = onStart;
+        if (_options.StreamCompletion == ChatbotStreamCompletion.FinalEvent)
+        {
+            _finalText = ArrayPool<char>.Shared.Rent(1024);
+        }
+
+        string? first = null;
+        while (first is null)
+        {
+            if (await PullAsync(keepAlive: true).ConfigureAwait(false) != Pull.Item)
+            {
+                break;
+            }
+
+            if (!string.IsNullOrEmpty(_current))
+            {
+                first = _current;
+            }
+        }
+
+        if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || (first is null && !HasStarted))
+        {
+            return;
+        }
+
+        Start();
+        RememberForFinal(first);
+        _text = TakeText(first, endOfStream: false);
+        _phase = first is null ? Phase.Pull : Phase.Text;
+        try
+        {
+            // No token for the writes: registering one on every write costs measurably on Kestrel, which completes
+            // writes to a gone connection at once anyway; each event checks the token instead.
+            await SseFormatter.WriteAsync(new EventSource(this), destination, static (item, output) => item.Data.WriteEvent(output), CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException || _requestAborted.IsCancellationRequested)
+        {
+            End = StreamReplyEnd.Disconnected;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (End != StreamReplyEnd.Completed && _handlerCancellation is { } cancellation)
+        {
+            // The handler hears that the reply ended early before its enumerator is disposed.
+            await cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (_abandonedMoveNext is { } pending)
+        {
+            // The handler ignored cancellation and is still producing: dispose its enumerator once it yields.
+            _ = DisposeWhenDoneAsync(pending, _deltas);
+        }
+        else
+        {
+            try
+            {
+                await _deltas.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The handler's clean-up failing must not turn a reply that was already sent into an error.
+            }
+        }
+
+        ReturnFinalText();
+        _escaper.Dispose();
+        _event.Dispose();
+        _pending?.Dispose();
+        _whole?.Dispose();
+    }
+
+    private static async Task DisposeWhenDoneAsync(Task<bool> pending, IAsyncEnumerator<string> deltas)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+            await deltas.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Observed so it is not reported as unobserved; the reply already ended.
+        }
+    }
+}

@@ -1,0 +1,312 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Cinnox.Chatbot;
+
+/// <summary>
+/// What every call to one destination shares: the validated configuration, the retry pipeline, logging and
+/// telemetry. Built once per destination and shared by the clients made for it.
+/// </summary>
+internal sealed class ChatbotClientCore
+{
+    private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
+    private static readonly ResiliencePropertyKey<CallState> CallKey = new("Cinnox.Chatbot.Call");
+    private static readonly ResiliencePropertyKey<TimeSpan> DelayKey = new("Cinnox.Chatbot.RetryDelay");
+
+    private readonly KeyValuePair<string, string>[] _headers;
+    private readonly string? _streamingAccept;
+    private readonly bool _asksForEncoding;
+    private readonly ChatbotRetryOptions _retry;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    /// <summary>Initializes a new instance, validating the configuration.</summary>
+    /// <exception cref="ChatbotConfigurationException">The destination or the retry options are invalid.</exception>
+    public ChatbotClientCore(ChatbotDestination destination, ChatbotRetryOptions? retry, ILogger? logger, TimeProvider? timeProvider, ChatbotTelemetry telemetry)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.EnsureValid();
+        retry ??= new ChatbotRetryOptions();
+        var retryIssues = retry.Validate();
+        if (retryIssues.Count > 0)
+        {
+            throw new ChatbotConfigurationException(
+                ChatbotValidationException.Describe($"The retry options of chatbot destination '{destination.Name}' are invalid", retryIssues));
+        }
+
+        Destination = destination.Clone();
+        _retry = retry.Clone();
+        Logger = logger ?? NullLogger.Instance;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Telemetry = telemetry;
+
+        // SPEC §1: Accept is the client's to set per request (§2); every other configured header goes out as it is.
+        _headers = [.. Destination.Headers.Where(header => !string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))];
+        _streamingAccept = Destination.IsStreamingEnabled ? Destination.Headers["Accept"] : null;
+        _asksForEncoding = Destination.Headers.ContainsKey("Accept-Encoding");
+        _pipeline = BuildPipeline();
+    }
+
+    public ChatbotDestination Destination { get; }
+
+    public ChatbotLimits Limits => Destination.Limits;
+
+    public ILogger Logger { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ChatbotTelemetry Telemetry { get; }
+
+    /// <summary>SPEC §2: streaming is requested only when the destination has it on and the enquiry comes from a native channel.</summary>
+    public bool RequestsStream(ChatbotSendOptions? options) => _streamingAccept is not null && options?.IsExternalChannel != true;
+
+    /// <summary>Writes the body: the destination's URL parameters overlaid by the request's own (SPEC §2).</summary>
+    public byte[] SerializeRequest(ChatbotRequest request)
+    {
+        if (Destination.UrlParameters.Count == 0 || Destination.RequestFormat == ChatbotRequestFormat.Legacy)
+        {
+            return ChatbotJson.SerializeRequest(request, Destination.RequestFormat);
+        }
+
+        var merged = new ChatbotRequest(request.Query ?? string.Empty)
+        {
+            InquiryId = request.InquiryId,
+            Action = request.Action,
+            Context = request.Context,
+            Format = request.Format,
+        };
+
+        foreach (var (key, value) in Destination.UrlParameters)
+        {
+            merged.QueryParams[key] = value;
+        }
+
+        foreach (var (key, value) in request.QueryParams)
+        {
+            merged.QueryParams[key] = value;
+        }
+
+        foreach (var (name, value) in request.AdditionalProperties)
+        {
+            merged.AdditionalProperties[name] = value;
+        }
+
+        return ChatbotJson.SerializeRequest(merged, Destination.RequestFormat);
+    }
+
+    /// <summary>
+    /// Sends the request, with retries for failures before any reply (SPEC §5), and returns when the response
+    /// headers have arrived. Failures come back in the outcome; nothing is thrown.
+    /// </summary>
+    public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(HttpClient httpClient, byte[] body, bool stream, CallState call, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallKey, call);
+        try
+        {
+            return await _pipeline.ExecuteOutcomeAsync(
+                static async (context, state) =>
+                {
+                    try
+                    {
+                        var response = await state.Core.SendFollowingRedirectsAsync(state.HttpClient, state.Body, state.Stream, context.CancellationToken)
+                            .ConfigureAwait(false);
+                        return Outcome.FromResult(response);
+                    }
+#pragma warning disable CA1031 // Every failure becomes an outcome the retry strategy and the caller judge.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
+                context,
+                (Core: this, HttpClient: httpClient, Body: body, Stream: stream)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Sends one attempt. A redirect is followed only when the destination opts in, and then only a same-origin 307 or
+    /// 308, resent as the same POST (SPEC §5.1); any other 3xx is returned for the caller to report.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient httpClient, byte[] body, bool stream, CancellationToken cancellationToken)
+    {
+        var target = Destination.Url!;
+        for (var redirects = 0; ; redirects++)
+        {
+            HttpResponseMessage response;
+            using (var request = CreateRequest(target, body, stream))
+            {
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (redirects == ChatbotDestination.MaxRedirects ||
+                !RedirectRules.IsRedirect(response.StatusCode) ||
+                RedirectRules.FollowableTarget(Destination, target, response) is not { } next)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            target = next;
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(Uri target, byte[] body, bool stream)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = JsonUtf8 } },
+        };
+        request.Options.Set(RedirectRules.SentUriKey, target);
+
+        foreach (var (name, value) in _headers)
+        {
+            // Names and values were validated (no CR/LF, not Content-Type/Content-Length); a content header such as
+            // Content-Language goes on the content.
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        request.Headers.TryAddWithoutValidation("Accept", stream ? _streamingAccept : "application/json");
+        if (!_asksForEncoding)
+        {
+            // SPEC §5.1: the client does not decode, so it asks for the body as it is (RFC 9110 §12.5.3: without
+            // Accept-Encoding any coding would be acceptable) and refuses a coded one.
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        }
+
+        return request;
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
+    {
+        if (_retry.MaxRetryAttempts == 0)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _retry.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(DelayKey, TimeSpan.Zero)),
+                OnRetry = args =>
+                {
+                    if (!Logger.IsEnabled(LogLevel.Information))
+                    {
+                        return default;
+                    }
+
+                    var inquiryId = ChatbotClientLog.InquiryIdForLog(args.Context.Properties.GetValue(CallKey, null!).InquiryId);
+                    var reason = Describe(args.Outcome);
+                    ChatbotClientLog.Retrying(Logger, Destination.Name, inquiryId, args.RetryDelay, args.AttemptNumber + 1, reason);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>
+    /// Decides whether a failed attempt is sent again, and after how long. Only failures before any reply has
+    /// started qualify, and only when the wait leaves time within <see cref="ChatbotLimits.TotalResponseTime"/>.
+    /// </summary>
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, ResilienceContext context)
+    {
+        if (attempt >= _retry.MaxRetryAttempts || context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        TimeSpan? retryAfter = null;
+        switch (outcome)
+        {
+            case { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } }:
+                break;
+            case { Result: { } response } when IsRetriableStatus(response.StatusCode):
+                retryAfter = RetryAfter(response.Headers.RetryAfter);
+                if (retryAfter > _retry.MaxDelay)
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        var delay = retryAfter ?? Backoff(attempt);
+        var call = context.Properties.GetValue(CallKey, null!);
+        if (delay >= Limits.TotalResponseTime - TimeProvider.GetElapsedTime(call.StartTimestamp))
+        {
+            return false;
+        }
+
+        context.Properties.Set(DelayKey, delay);
+        return true;
+    }
+
+    private static bool IsRetriableStatus(HttpStatusCode status) => status is
+        HttpStatusCode.RequestTimeout or
+        HttpStatusCode.TooManyRequests or
+        HttpStatusCode.BadGateway or
+        HttpStatusCode.ServiceUnavailable or
+        HttpStatusCode.GatewayTimeout;
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = _retry.BaseDelay * Math.Pow(2, attempt);
+        if (_retry.UseJitter)
+        {
+#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic strength.
+            delay *= 0.75 + (Random.Shared.NextDouble() * 0.5);
+#pragma warning restore CA5394
+        }
+
+        return delay > _retry.MaxDelay ? _retry.MaxDelay : delay;
+    }
+
+    /// <summary>Reads <c>Retry-After</c> as delta-seconds or an HTTP date, measured on the client's clock.</summary>
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - TimeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: { } exception } => exception.Message,
+        { Result: { } response } => $"status {(int)response.StatusCode} {response.ReasonPhrase}",
+        _ => "an unknown failure",
+    };
+
+    /// <summary>What the retry strategy needs to know about the call it retries.</summary>
+    internal sealed class CallState(long startTimestamp, string? inquiryId)
+    {
+        public long StartTimestamp { get; } = startTimestamp;
+
+        public string? InquiryId { get; } = inquiryId;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace Cinnox.Chatbot.Server.Tests;
+
+/// <summary>The core streaming routine, driven on in-memory streams as a benchmark drives it.</summary>
+public sealed class StreamReplyWriterTests
+{
+    [Fact]
+    public async Task WriteEventStream_WritesOneDataLinePerPieceAndAFinalEvent()
+    {
+        var output = new MemoryStream();
+
+        var bytes = await StreamReplyWriter.WriteEventStreamAsync(Deltas.Of("line one\n", "", null!, "line\rtwo\r\n"), output, new ChatbotServerOptions());
+
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        text.Should().Be(
+            "data: {\"message\":{\"type\":1,\"text\":\"line one\\n\",\"streamType\":\"delta\"}}\n\n" +
+            "data: {\"message\":{\"type\":1,\"text\":\"line\\rtwo\\r\\n\",\"streamType\":\"delta\"}}\n\n" +
+            "data: {\"message\":{\"type\":1,\"text\":\"line one\\nline\\rtwo\\r\\n\",\"streamType\":\"final\"}}\n\n");
+        bytes.Should().Be(output.Length);
+    }
+
+    [Fact]
+    public async Task WriteEventStream_FlushesBeforeEveryWaitForTheHandler()
+    {
+        // Each piece after the first is produced only once the previous events were flushed: without a flush
+        // before each wait the stream would never finish.
+        var output = new RecordingStream();
+
+        await StreamReplyWriter.WriteEventStreamAsync(AfterEachFlush(output, "a", "b", "c"), output, new ChatbotServerOptions())
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "write", "flush");
+
+        static async IAsyncEnumerable<string> AfterEachFlush(RecordingStream output, params string[] pieces)
+        {
+            for (var i = 0; i < pieces.Length; i++)
+            {
+                if (i > 0)
+                {
+                    await output.NextFlush;
+                }
+
+                yield return pieces[i];
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriteEventStream_PiecesReadyAtOnce_GoOutTogetherWithOneFlush()
+    {
+        var output = new RecordingStream();
+
+        await StreamReplyWriter.WriteEventStreamAsync(Ready("a", "b", "c"), output, new ChatbotServerOptions());
+
+        output.Operations.Should().Equal("write", "write", "write", "write", "flush");
+
+        static async IAsyncEnumerable<string> Ready(params string[] pieces)
+        {
+            await Task.CompletedTask;
+            foreach (var piece in pieces)
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriteEventStream_WithoutFlushAtEnd_LeavesTheLastEventsToTheServer()
+    {
+        var output = new RecordingStream();
+        var writer = new StreamReplyWriter(Ready("a", "b"), new ChatbotServerOptions(), TimeProvider.System, null, default, default) { FlushAtEnd = false };
+
+        await using (writer)
+        {
+            await writer.WriteEventStreamAsync(output, onStart: null);
+        }
+
+        output.Operations.Should().Equal("write", "write", "write");
+        writer.End.Should().Be(StreamReplyEnd.Completed);
+
+        static async IAsyncEnumerable<string> Ready(params string[] pieces)
+        {
+            await Task.CompletedTask;
+            foreach (var piece in pieces)
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    // Cases by name: lone surrogates do not survive the test runner's serialization of theory data.
+    [Theory]
+    [InlineData("pair split in two")]
+    [InlineData("pair split around an empty piece")]
+    [InlineData("high surrogate at the end")]
+    [InlineData("high surrogate before a letter")]
+    [InlineData("low surrogate first")]
+    public async Task WriteEventStream_SurrogatesAcrossPieces_AreWrittenAsWholeCharacters(string name)
+    {
+        var (pieces, expected) = name switch
+        {
+            "pair split in two" => (new[] { "\uD83D", "\uDE00" }, "\U0001F600"),
+            "pair split around an empty piece" => (new[] { "a\uD83D", "", "\uDE00b" }, "a\U0001F600b"),
+            "high surrogate at the end" => (new[] { "a\uD83D" }, "a\uFFFD"),
+            "high surrogate before a letter" => (new[] { "a\uD83D", "b" }, "a\uFFFDb"),
+            _ => (new[] { "\uDE00a" }, "\uFFFDa"),
+        };
+        var output = new MemoryStream();
+
+        await StreamReplyWriter.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
+
+        var events = await SseLineReader.ReadAllAsync(new MemoryStream(output.ToArray()));
+        EventStreams.DeltaText(events).Should().Be(expected);
+        EventStreams.Message(events[^1].Data).Text.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public async Task WriteEventStream_ReadBackByTheRuntimesParser_WhateverTheNewlinesInTheText(string newline)
+    {
+        var output = new MemoryStream();
+        var pieces = new[] { $"one{newline}", $"two{newline}{newline}", "three" };
+
+        await StreamReplyWriter.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
+
+        output.Position = 0;
+        var texts = new List<string?>();
+        await foreach (var item in System.Net.ServerSentEvents.SseParser.Create(output).EnumerateAsync())
+        {
+            texts.Add(EventStreams.Message(item.Data).Text);
+        }
+
+        texts.Should().Equal([.. pieces, string.Concat(pieces)]);
+    }
+
+    [Fact]
+    public async Task WriteEventStream_CancelledByTheCaller_StopsAndReportsNothingWritten()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var bytes = await StreamReplyWriter.WriteEventStreamAsync(Deltas.Of("a"), Stream.Null, new ChatbotServerOptions(), cancellation.Token);
+
+        bytes.Should().Be(0);
+    }
+
+    private sealed class RecordingStream : MemoryStream
+    {
+        private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<string> Operations { get; } = [];
+
+        public Task NextFlush => _flushed.Task;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Operations.Add("write");
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            Operations.Add("flush");
+            Interlocked.Exchange(ref _flushed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            return base.FlushAsync(cancellationToken);
+        }
+    }
+}
