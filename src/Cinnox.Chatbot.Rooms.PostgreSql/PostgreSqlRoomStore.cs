@@ -36,6 +36,7 @@ public sealed partial class PostgreSqlRoomStore : IRoomStore, IRoomChangeFeed, I
     private readonly RoomNotificationListener _listener;
     private readonly string _schema;
     private volatile bool _migrated;
+    private int _disposed;
 
     /// <summary>Initializes a new instance over a connection string (<see cref="PostgreSqlRoomStoreOptions.ConnectionString"/>); the schema is made ready on first use.</summary>
     /// <param name="options">The connection string, schema and feed settings.</param>
@@ -125,10 +126,15 @@ public sealed partial class PostgreSqlRoomStore : IRoomStore, IRoomChangeFeed, I
         return await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops the feed's listener and, when the store created its data source, closes its connections.</summary>
+    /// <summary>Stops the feed's listener and, when the store created its data source, closes its connections; calling it again does nothing.</summary>
     /// <returns>A task that completes when everything is closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return; // Containers that register the store under several services dispose it once per service.
+        }
+
         await _listener.DisposeAsync().ConfigureAwait(false);
         if (_ownsDataSource)
         {
@@ -191,6 +197,7 @@ public sealed partial class PostgreSqlRoomStore : IRoomStore, IRoomChangeFeed, I
     private static NpgsqlDataSource CreateDataSource(PostgreSqlRoomStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options); // Before a data source exists, so a refused option leaks nothing.
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             throw new ArgumentException("options.ConnectionString is required: give an Npgsql connection string such as 'Host=localhost;Database=rooms;Username=app;Password=…', or pass an NpgsqlDataSource.", nameof(options));
