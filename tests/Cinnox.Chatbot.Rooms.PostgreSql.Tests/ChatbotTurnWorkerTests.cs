@@ -60,7 +60,7 @@ public sealed class ChatbotTurnWorkerTests : SchemaScope
             }
 
             clients.Add(client);
-            workers.Add(new ChatbotTurnWorker(new RoomRepository(node, timeProvider: Clock), node, new ChatbotTurnWorkerOptions { ResolveClient = _ => client }));
+            workers.Add(new ChatbotTurnWorker(Repository(node), node, new ChatbotTurnWorkerOptions { ResolveClient = _ => client }));
         }
 
         var finished = await Task.WhenAll(workers.Select(worker => worker.ProcessAvailableAsync()));
@@ -93,7 +93,7 @@ public sealed class ChatbotTurnWorkerTests : SchemaScope
 
         var survivor = await OpenNodeAsync();
         var client = new ScriptedChatbotClient().EnqueueDeltas("Sent twice!");
-        var worker = new ChatbotTurnWorker(new RoomRepository(survivor, timeProvider: Clock), survivor, new ChatbotTurnWorkerOptions { ResolveClient = _ => client });
+        var worker = new ChatbotTurnWorker(Repository(survivor), survivor, new ChatbotTurnWorkerOptions { ResolveClient = _ => client });
         using (var takeover = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             // The dead node's session (and its hold on the room) ends as soon as the server sees its socket close.
@@ -112,6 +112,86 @@ public sealed class ChatbotTurnWorkerTests : SchemaScope
         notice.SystemKind.Should().Be(SystemMessageKind.ChatbotFailed);
         notice.Text.Should().Contain("not sent again");
         (await worker.ProcessAvailableAsync()).Should().Be(0, "the recovered turn is finished");
+    }
+
+    [Fact]
+    public async Task CloseKeyword_ClosesTheEnquiryAndShowsNoText()
+    {
+        var (rooms, worker, client) = await StartAsync("ENQ-4");
+        client.EnqueueText("CLOSE_ENQUIRY");
+        await rooms.ExecuteAsync("ENQ-4", context => context.PostVisitorMessage("That is all, thanks"));
+
+        (await worker.ProcessAvailableAsync()).Should().Be(1);
+
+        var room = (EnquiryRoom)(await rooms.FindAsync("ENQ-4"))!;
+        room.Status.Should().Be(EnquiryStatus.Closed);
+        room.Messages.Should().NotContain(message => message.Sender.Id == "chatbot:Test Bot" && message.Text == "CLOSE_ENQUIRY");
+    }
+
+    [Fact]
+    public async Task TurnOfAnEnquiryAnAgentTookMeanwhile_IsFinishedWithoutACall()
+    {
+        var (rooms, worker, client) = await StartAsync("ENQ-5");
+        await rooms.ExecuteAsync("ENQ-5", context => context.PostVisitorMessage("Hello?"));
+        await rooms.ExecuteAsync("ENQ-5", room => { ((EnquiryRoom)room).Accept(RoomMember.Staff("alice", "Alice")); return 0; });
+
+        (await worker.ProcessAvailableAsync()).Should().Be(1);
+
+        client.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ClientFailingMidReply_KeepsWhatShowedIncompleteAndNeverResends()
+    {
+        var (rooms, worker, client) = await StartAsync("ENQ-6");
+        client.Enqueue((_, cancellationToken) => Failing(cancellationToken));
+        await rooms.ExecuteAsync("ENQ-6", context => context.PostVisitorMessage("Track my parcel"));
+
+        (await worker.ProcessAvailableAsync()).Should().Be(1);
+        (await worker.ProcessAvailableAsync()).Should().Be(0);
+
+        client.Calls.Should().ContainSingle();
+        var room = (EnquiryRoom)(await rooms.FindAsync("ENQ-6"))!;
+        room.Messages[^1].Content.Should().BeOfType<ChatbotReplyContent>().Which.Should()
+            .Match<ChatbotReplyContent>(content => content.Text == "Your parcel" && content.State == ChatbotReplyState.Incomplete);
+    }
+
+    [Fact]
+    public async Task RunAsync_TurnQueuedOnAnotherNodeWhileRunning_IsAnsweredThenStopsWhenCancelled()
+    {
+        var (rooms, worker, client) = await StartAsync("ENQ-7", TimeSpan.FromSeconds(30));
+        client.EnqueueDeltas("On my way");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = worker.RunAsync(stop.Token);
+
+        await rooms.ExecuteAsync("ENQ-7", context => context.PostVisitorMessage("Anyone there?"));
+        while ((await rooms.Store.ReadMessagesAsync("ENQ-7", 0, 100, stop.Token)).All(message => message.Text != "On my way"))
+        {
+            await Task.Delay(20, stop.Token);
+        }
+
+        await stop.CancelAsync();
+        await running;
+        client.Calls.Should().ContainSingle("the commit's notification woke the worker long before its 30-second poll");
+    }
+
+    private async Task<(RoomRepository Rooms, ChatbotTurnWorker Worker, ScriptedChatbotClient Client)> StartAsync(string enquiryId, TimeSpan? poll = null)
+    {
+        var front = await OpenNodeAsync();
+        var rooms = Repository(front);
+        await rooms.CreateAsync(new EnquiryRoom(Enquiry(enquiryId), Clock));
+        var back = await OpenNodeAsync();
+        var client = new ScriptedChatbotClient();
+        var worker = new ChatbotTurnWorker(Repository(back), back, new ChatbotTurnWorkerOptions { ResolveClient = _ => client, PollInterval = poll ?? TimeSpan.FromSeconds(1) });
+        return (rooms, worker, client);
+    }
+
+    private static async IAsyncEnumerable<ChatbotReplyUpdate> Failing([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        yield return ChatbotReplyUpdate.Delta("Your parcel");
+        throw new HttpRequestException("The connection was reset.");
     }
 
     private static async IAsyncEnumerable<ChatbotReplyUpdate> Answer(string text, [EnumeratorCancellation] CancellationToken cancellationToken)

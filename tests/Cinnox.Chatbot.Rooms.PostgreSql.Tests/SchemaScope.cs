@@ -1,3 +1,4 @@
+using Cinnox.Chatbot.Rooms.Storage;
 using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests;
@@ -6,6 +7,7 @@ namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests;
 public abstract class SchemaScope : IAsyncLifetime
 {
     private readonly List<PostgreSqlRoomStore> _stores = [];
+    private readonly List<RoomRepository> _repositories = [];
 
     protected string Schema { get; } = PostgreSqlServer.NewSchema();
 
@@ -15,6 +17,11 @@ public abstract class SchemaScope : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var repository in _repositories)
+        {
+            await repository.DisposeAsync();
+        }
+
         foreach (var store in _stores)
         {
             await store.DisposeAsync();
@@ -29,6 +36,14 @@ public abstract class SchemaScope : IAsyncLifetime
         var store = await PostgreSqlServer.OpenAsync(Schema, TimeProvider.System, configure);
         _stores.Add(store);
         return store;
+    }
+
+    /// <summary>Makes a repository over a store, disposed when the test ends.</summary>
+    protected RoomRepository Repository(PostgreSqlRoomStore store)
+    {
+        var repository = new RoomRepository(store, timeProvider: Clock);
+        _repositories.Add(repository);
+        return repository;
     }
 
     protected static EnquiryRoomOptions Enquiry(string id) => new()
