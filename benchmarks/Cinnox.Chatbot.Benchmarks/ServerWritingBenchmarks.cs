@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Cinnox.Chatbot.Server;
+using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Benchmarks;
 
@@ -41,7 +42,7 @@ public class ServerWritingBenchmarks
         var whole = string.Concat(_deltas);
         _preformatted = [.. _deltas.Select(delta => EventJson(delta, "delta")), EventJson(whole, "final")];
 
-        var toolkit = Capture(stream => StreamReplyWriter.WriteEventStreamAsync(Source(_deltas), stream, Options));
+        var toolkit = Capture(stream => StreamReplyWriting.WriteEventStreamAsync(Source(_deltas), stream, Options));
         var formatter = Capture(stream => WriteWithFormatterAsync(stream));
         var preformatted = Capture(stream => SseFormatter.WriteAsync(Items(_preformatted), stream));
         if (!toolkit.AsSpan().SequenceEqual(formatter) || !toolkit.AsSpan().SequenceEqual(preformatted))
@@ -59,7 +60,7 @@ public class ServerWritingBenchmarks
     /// <summary>The toolkit's stream writer: escaping, limits, splitting, and the closing event.</summary>
     /// <returns>The number of bytes written.</returns>
     [Benchmark]
-    public Task<long> Toolkit() => StreamReplyWriter.WriteEventStreamAsync(Source(_deltas), Stream.Null, Options);
+    public Task<long> Toolkit() => StreamReplyWriting.WriteEventStreamAsync(Source(_deltas), Stream.Null, Options);
 
     /// <summary>For reference: <see cref="SseFormatter"/> handed event strings built before the timing starts.</summary>
     /// <returns>A task that completes when the stream is written.</returns>

@@ -49,15 +49,6 @@ public static class ChatbotClientExtensions
             }
         }
 
-        var folded = text.ToString();
-        return new ChatbotReply
-        {
-            Outcome = ChatbotOutcome.Interrupted,
-            Message = folded.Length > 0 ? new ChatbotTextMessage(folded) : null,
-            Text = folded,
-            Streamed = true,
-            Warnings = warnings,
-            FailureReason = "The updates ended without a final reply.",
-        };
+        return ChatbotReply.Interrupted(text.ToString(), "The updates ended without a final reply.", warnings);
     }
 }

@@ -6,6 +6,8 @@ namespace Cinnox.Chatbot;
 /// </summary>
 public sealed class ChatbotReply
 {
+    private ChatbotAction? _keyword;
+
     /// <summary>Gets how the reply ended.</summary>
     public required ChatbotOutcome Outcome { get; init; }
 
@@ -30,6 +32,32 @@ public sealed class ChatbotReply
     /// by a consumer that checks for the warning or the keyword.
     /// </remarks>
     public ChatbotAction Action { get; init; }
+
+    /// <summary>
+    /// Gets the action keyword the reply's text is, whether or not the destination lets it act: what
+    /// <see cref="Action"/> would be if every action were allowed.
+    /// </summary>
+    /// <value>
+    /// The keyword's action when the reply is <see cref="ChatbotOutcome.Completed"/> and its whole final text is a keyword;
+    /// otherwise <see cref="ChatbotAction.None"/>. When not set, the same as <see cref="Action"/>.
+    /// </value>
+    /// <remarks>
+    /// <see cref="Action"/> says what to do; this says what not to show. A reply whose keyword is not
+    /// <see cref="ChatbotAction.None"/> carries an instruction, not an answer, even when <see cref="Action"/> is
+    /// <see cref="ChatbotAction.None"/> because the destination does not allow it (see <see cref="IsActionRefused"/>).
+    /// </remarks>
+    public ChatbotAction Keyword
+    {
+        get => _keyword ?? Action;
+        init => _keyword = value;
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the reply asked for an action the destination does not allow: a
+    /// <c>DIRECT_TRANSFER</c> while <see cref="ChatbotDestination.TransferToLiveAgent"/> is off. The reply then has a
+    /// <see cref="ChatbotWarningCodes.TransferNotEnabled"/> warning and the enquiry stays with the chatbot.
+    /// </summary>
+    public bool IsActionRefused => Keyword != ChatbotAction.None && Action != Keyword;
 
     /// <summary>Gets a value indicating whether the reply arrived as a Server-Sent-Events stream.</summary>
     public bool Streamed { get; init; }
@@ -68,4 +96,30 @@ public sealed class ChatbotReply
 
     /// <summary>Gets a value indicating whether the reply did not complete but some text arrived before it ended.</summary>
     public bool IsPartial => Outcome != ChatbotOutcome.Completed && Text.Length > 0;
+
+    /// <summary>
+    /// Creates the reply of a stream of updates that ended without its final reply (a client that stops early): the
+    /// text that arrived, as a text message when there is any, with the outcome <see cref="ChatbotOutcome.Interrupted"/>
+    /// and no action. Status code and timings are unknown. <see cref="ChatbotClientExtensions.ToReplyAsync"/> folds
+    /// such a stream into this reply.
+    /// </summary>
+    /// <param name="text">The text folded from the updates that arrived.</param>
+    /// <param name="failureReason">Why the reply did not complete, for <see cref="FailureReason"/>.</param>
+    /// <param name="warnings">The warnings that arrived, if any.</param>
+    /// <returns>The reply.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="failureReason"/> is null.</exception>
+    public static ChatbotReply Interrupted(string text, string failureReason, IReadOnlyList<ChatbotWarning>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(failureReason);
+        return new ChatbotReply
+        {
+            Outcome = ChatbotOutcome.Interrupted,
+            Message = text.Length > 0 ? new ChatbotTextMessage(text) : null,
+            Text = text,
+            Streamed = true,
+            Warnings = warnings ?? [],
+            FailureReason = failureReason,
+        };
+    }
 }

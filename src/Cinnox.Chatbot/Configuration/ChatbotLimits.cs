@@ -24,6 +24,24 @@ public sealed class ChatbotLimits
     /// <summary>The default <see cref="MaxResponseBytes"/>: 4 MB (4,194,304 bytes).</summary>
     public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
 
+    /// <summary>The default <see cref="MaxAdvancedContainers"/>: 256.</summary>
+    public const int DefaultMaxAdvancedContainers = 256;
+
+    /// <summary>The default <see cref="MaxAdvancedItems"/>: 1,024.</summary>
+    public const int DefaultMaxAdvancedItems = 1024;
+
+    /// <summary>The default <see cref="MaxJsonDepth"/>: 64.</summary>
+    public const int DefaultMaxJsonDepth = ChatbotJson.MaxDepth;
+
+    /// <summary>The default <see cref="MaxWarnings"/>: 32.</summary>
+    public const int DefaultMaxWarnings = 32;
+
+    /// <summary>The default <see cref="MaxUnknownPayloadBytes"/>: 1 MB (1,048,576 bytes).</summary>
+    public const int DefaultMaxUnknownPayloadBytes = 1024 * 1024;
+
+    /// <summary>The largest <see cref="MaxJsonDepth"/> allowed: 1,000.</summary>
+    public const int MaxAllowedJsonDepth = 1000;
+
     /// <summary>
     /// Gets or sets the longest a reply may take, from sending the request to the end of the reply: positive, and at
     /// most about 49.7 days (<see cref="uint.MaxValue"/> − 1 milliseconds, the longest a timer can wait).
@@ -55,6 +73,43 @@ public sealed class ChatbotLimits
     /// <value>2 seconds.</value>
     public TimeSpan FinalEventDrainTime { get; set; } = DefaultFinalEventDrainTime;
 
+    /// <summary>
+    /// Gets or sets the most advanced containers one message may hold, carousel bubbles and unknown containers included
+    /// (SPEC §5.1). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// </summary>
+    /// <value>256.</value>
+    public int MaxAdvancedContainers { get; set; } = DefaultMaxAdvancedContainers;
+
+    /// <summary>
+    /// Gets or sets the most advanced items one message may hold in all, a button's own items and unknown items
+    /// included (SPEC §5.1). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// </summary>
+    /// <value>1,024.</value>
+    public int MaxAdvancedItems { get; set; } = DefaultMaxAdvancedItems;
+
+    /// <summary>
+    /// Gets or sets the deepest nesting of JSON objects and arrays a reply or a streamed event may have: 1 to
+    /// <see cref="MaxAllowedJsonDepth"/>. Deeper JSON is <see cref="ChatbotOutcome.InvalidResponse"/> (a streamed event
+    /// is skipped with a warning).
+    /// </summary>
+    /// <value>64.</value>
+    public int MaxJsonDepth { get; set; } = DefaultMaxJsonDepth;
+
+    /// <summary>
+    /// Gets or sets the most warnings a reply keeps one by one; the rest are counted in one last
+    /// <see cref="ChatbotWarningCodes.WarningsSuppressed"/> warning.
+    /// </summary>
+    /// <value>32.</value>
+    public int MaxWarnings { get; set; } = DefaultMaxWarnings;
+
+    /// <summary>
+    /// Gets or sets the most bytes of JSON a reply may have kept as it is: unknown messages, containers, items and
+    /// actions, and the names and values of unknown properties (<c>AdditionalProperties</c>), counted as their bytes
+    /// in the body while reading (SPEC §5.1). One byte more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// </summary>
+    /// <value>1,048,576 bytes.</value>
+    public int MaxUnknownPayloadBytes { get; set; } = DefaultMaxUnknownPayloadBytes;
+
     /// <summary>Creates a copy of these limits.</summary>
     /// <returns>A new <see cref="ChatbotLimits"/> with the same values.</returns>
     public ChatbotLimits Clone() => new()
@@ -63,6 +118,11 @@ public sealed class ChatbotLimits
         FinalEventDrainTime = FinalEventDrainTime,
         MaxEventBytes = MaxEventBytes,
         MaxResponseBytes = MaxResponseBytes,
+        MaxAdvancedContainers = MaxAdvancedContainers,
+        MaxAdvancedItems = MaxAdvancedItems,
+        MaxJsonDepth = MaxJsonDepth,
+        MaxWarnings = MaxWarnings,
+        MaxUnknownPayloadBytes = MaxUnknownPayloadBytes,
     };
 
     internal void Validate(string prefix, List<ChatbotValidationIssue> issues)
@@ -89,6 +149,25 @@ public sealed class ChatbotLimits
         {
             issues.Add(ChatbotValidationIssue.Error(prefix + nameof(MaxResponseBytes), ChatbotValidationCodes.OutOfRange,
                 $"{nameof(MaxResponseBytes)} must be a positive number of bytes (the default is {DefaultMaxResponseBytes:N0})."));
+        }
+
+        RequirePositive(prefix, nameof(MaxAdvancedContainers), MaxAdvancedContainers, DefaultMaxAdvancedContainers, issues);
+        RequirePositive(prefix, nameof(MaxAdvancedItems), MaxAdvancedItems, DefaultMaxAdvancedItems, issues);
+        RequirePositive(prefix, nameof(MaxWarnings), MaxWarnings, DefaultMaxWarnings, issues);
+        RequirePositive(prefix, nameof(MaxUnknownPayloadBytes), MaxUnknownPayloadBytes, DefaultMaxUnknownPayloadBytes, issues);
+        if (MaxJsonDepth is <= 0 or > MaxAllowedJsonDepth)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + nameof(MaxJsonDepth), ChatbotValidationCodes.OutOfRange,
+                $"{nameof(MaxJsonDepth)} must be from 1 to {MaxAllowedJsonDepth:N0} (the default is {DefaultMaxJsonDepth})."));
+        }
+    }
+
+    private static void RequirePositive(string prefix, string name, int value, int defaultValue, List<ChatbotValidationIssue> issues)
+    {
+        if (value <= 0)
+        {
+            issues.Add(ChatbotValidationIssue.Error(prefix + name, ChatbotValidationCodes.OutOfRange,
+                $"{name} must be a positive number (the default is {defaultValue:N0})."));
         }
     }
 }

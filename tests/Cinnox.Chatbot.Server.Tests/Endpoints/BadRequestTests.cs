@@ -55,7 +55,7 @@ public sealed class BadRequestTests
 
         var answer = await bot.SendAsync(BotServer.Post("""{"query":42}"""));
 
-        Problem(answer).GetProperty("detail").GetString().Should().Contain("'query' must be a string");
+        Problem(answer).GetProperty("detail").GetString().Should().Contain("'$.query' must be a string");
     }
 
     [Theory]
@@ -83,6 +83,8 @@ public sealed class BadRequestTests
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=\"iso-8859-1\"")]
+    [InlineData("application/json; charset=\"utf-16\"")]
     [InlineData("application/xml")]
     [InlineData(null)]
     public async Task WrongContentType_Answers415(string? contentType)
@@ -105,6 +107,9 @@ public sealed class BadRequestTests
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON; charset=UTF-8")]
     [InlineData("application/json; charset=utf8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json;charset=\"UTF-8\"")]
+    [InlineData("application/json; charset=\"utf8\"")]
     [InlineData("application/vnd.cinnox+json")]
     public async Task JsonContentTypes_AreAccepted(string contentType)
     {

@@ -123,8 +123,8 @@ public class SeedExampleTests
         // reader keeps them and validation reports exactly those, with their paths.
         ChatbotMessageValidator.Validate(message).Should().BeEquivalentTo(
         [
-            new { Path = "advancedItems[0].items[1].items[0].fileUrl", Code = ChatbotValidationCodes.InvalidUrl },
-            new { Path = "advancedItems[0].items[2].items[0].fileUrl", Code = ChatbotValidationCodes.InvalidUrl },
+            new { Path = "$.advancedItems[0].items[1].items[0].fileUrl", Code = ChatbotValidationCodes.InvalidUrl },
+            new { Path = "$.advancedItems[0].items[2].items[0].fileUrl", Code = ChatbotValidationCodes.InvalidUrl },
         ]);
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class StreamReplyWriter
 
             if (pull == Pull.End)
             {
-                if (_pendingHighSurrogate == '\0')
+                if (!_encoder.HasCarriedSurrogate)
                 {
                     break;
                 }
@@ -28,7 +28,7 @@ internal sealed partial class StreamReplyWriter
                 _current = string.Empty;
             }
 
-            var text = TakeText(_current, endOfStream: pull == Pull.End);
+            var text = _encoder.TakeText(_current, endOfStream: pull == Pull.End);
             if (!Collect(text, room))
             {
                 End = StreamReplyEnd.ResponseLimit;
@@ -57,8 +57,8 @@ internal sealed partial class StreamReplyWriter
                 return false;
             }
 
-            var window = Window(text, Math.Min(left, 16 * 1024));
-            var escaped = _escaper.Escape(window.Span).Span;
+            var window = TextEventEncoder.Window(text, Math.Min(left, 16 * 1024));
+            var escaped = _encoder.Escape(window.Span);
             if (escaped.Length <= left)
             {
                 whole.Write(escaped);

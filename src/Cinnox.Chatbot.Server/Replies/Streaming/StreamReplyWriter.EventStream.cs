@@ -32,9 +32,7 @@ internal sealed partial class StreamReplyWriter
         if (_requestAborted.IsCancellationRequested && _phase != Phase.Done)
         {
             _phase = Phase.Done;
-            _stopped = true;
-            End = StreamReplyEnd.Disconnected;
-            _handlerCancellation?.Cancel();
+            Disconnected(pending: null);
             return new(false);
         }
 
@@ -43,49 +41,35 @@ internal sealed partial class StreamReplyWriter
             switch (_phase)
             {
                 case Phase.Text:
-                    if (TryBuildDeltaEvent())
+                    if (_encoder.TryBuildDeltaEvent(BytesWritten))
                     {
                         _plainPending = false;
-                        _eventBytes = _event.Count;
+                        _eventBytes = _encoder.Event.Length;
                         _eventPending = true;
                         return new(true);
+                    }
+
+                    if (_encoder.IsCut)
+                    {
+                        End = StreamReplyEnd.ResponseLimit;
                     }
 
                     _phase = End == StreamReplyEnd.ResponseLimit || _endOfStream ? Phase.Closing : Phase.Pull;
                     break;
                 case Phase.Pull:
-                    if (_stopped || _sourceEnded)
+                    // The hot path stays synchronous: the handler has its next text ready, and a plain one goes out as
+                    // it is.
+                    var pull = PullAsync(keepAlive: true);
+                    if (!pull.IsCompletedSuccessfully)
                     {
-                        Pulled(_stopped ? Pull.Stopped : Pull.End);
-                        break;
+                        return AfterPullAsync(pull);
                     }
 
-                    if (_handlerToken.IsCancellationRequested)
+                    var pulled = pull.Result;
+                    if (pulled == Pull.Item && _encoder.TryTakePlain(_current, BytesWritten, out _eventBytes))
                     {
-                        Pulled(Stopped(new OperationCanceledException(_handlerToken), pending: null));
-                        break;
-                    }
-
-                    // The hot path, inlined: the handler has its next text ready.
-                    ValueTask<bool> next;
-                    try
-                    {
-                        next = _deltas.MoveNextAsync();
-                    }
-                    catch (Exception exception)
-                    {
-                        Pulled(Stopped(exception, pending: null));
-                        break;
-                    }
-
-                    if (!next.IsCompletedSuccessfully)
-                    {
-                        return AfterPullAsync(WaitForNextAsync(next.AsTask(), keepAlive: true));
-                    }
-
-                    var pulled = Took(next.Result);
-                    if (pulled == Pull.Item && TryTakePlainEvent())
-                    {
+                        _plainPending = true;
+                        _eventPending = true;
                         return new(true);
                     }
 
@@ -98,13 +82,13 @@ internal sealed partial class StreamReplyWriter
                         _handlerCancellation?.Cancel();
                     }
 
-                    if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !TryBuildClosingEvent())
+                    if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !_encoder.TryBuildClosingEvent(BytesWritten))
                     {
                         return EndEvents();
                     }
 
                     _plainPending = false;
-                    _eventBytes = _event.Count;
+                    _eventBytes = _encoder.Event.Length;
                     _eventPending = true;
                     return new(true);
                 default:
@@ -113,47 +97,17 @@ internal sealed partial class StreamReplyWriter
         }
     }
 
-    /// <summary>
-    /// The usual event: a text that needs no escaping (printable ASCII without quotes or backslashes) and fits.
-    /// It is not copied here: <see cref="WriteEvent"/> writes it straight into <see cref="SseFormatter"/>'s buffer.
-    /// </summary>
-    private bool TryTakePlainEvent()
-    {
-        var text = _current;
-        if (string.IsNullOrEmpty(text) || _pendingHighSurrogate != '\0' || !JsonTextEscaper.IsPlain(text))
-        {
-            return false;
-        }
-
-        var size = ChatbotWire.TextPrefix.Length + text.Length + ChatbotWire.DeltaSuffix.Length;
-        if (size > Math.Min(_maxEventPayload, _maxResponse - BytesWritten - _reserve - ReplyFraming.EventFraming))
-        {
-            return false;
-        }
-
-        RememberForFinal(text);
-        _plainPending = true;
-        _eventBytes = size;
-        _eventPending = true;
-        return true;
-    }
-
     /// <summary>Writes the current event's data for <see cref="SseFormatter"/>.</summary>
     private void WriteEvent(IBufferWriter<byte> output)
     {
-        if (!_plainPending || _current is not { } text)
+        if (_plainPending && _current is { } text)
         {
-            output.Write(_event.WrittenSpan);
-            return;
+            TextEventEncoder.WritePlainEvent(text, _eventBytes, output);
         }
-
-        var prefix = ChatbotWire.TextPrefix;
-        var suffix = ChatbotWire.DeltaSuffix;
-        var span = output.GetSpan(_eventBytes);
-        prefix.CopyTo(span);
-        JsonTextEscaper.CopyPlain(text, span.Slice(prefix.Length, text.Length));
-        suffix.CopyTo(span[(prefix.Length + text.Length)..]);
-        output.Advance(_eventBytes);
+        else
+        {
+            output.Write(_encoder.Event);
+        }
     }
 
     private ValueTask<bool> EndEvents() => _unflushed && FlushAtEnd ? FlushThenEndAsync() : new(false);
@@ -191,15 +145,13 @@ internal sealed partial class StreamReplyWriter
     {
         if (pull == Pull.Item)
         {
-            RememberForFinal(_current);
-            _text = TakeText(_current, endOfStream: false);
+            _encoder.Add(_current);
             _phase = Phase.Text;
         }
-        else if (pull == Pull.End && _pendingHighSurrogate != '\0')
+        else if (pull == Pull.End && _encoder.EndText())
         {
             // A high surrogate still waiting for its pair: the stream ended, so it is written as U+FFFD.
             _endOfStream = true;
-            _text = TakeText(string.Empty, endOfStream: true);
             _phase = Phase.Text;
         }
         else

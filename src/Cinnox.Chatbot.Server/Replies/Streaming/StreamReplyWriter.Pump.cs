@@ -5,6 +5,8 @@ namespace Cinnox.Chatbot.Server;
 /// <content>The handler pump: takes the handler's next text within the budget, sends keep-alives while it works, and notes how it stopped.</content>
 internal sealed partial class StreamReplyWriter
 {
+    private static readonly byte[] KeepAliveComment = ReplyFraming.KeepAlive.ToArray();
+
     // Most handlers' next text is often ready at once: only waiting for it goes through an async method. The token is
     // checked before each pull because a handler whose texts are all ready at once (empty ones, say) never waits,
     // and waiting is where the time budget and a disconnect are otherwise noticed.
@@ -46,11 +48,7 @@ internal sealed partial class StreamReplyWriter
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
         {
-            _stopped = true;
-            _abandonedMoveNext = pending;
-            _handlerCancellation?.Cancel();
-            End = StreamReplyEnd.Disconnected;
-            return Pull.Stopped;
+            return Disconnected(pending);
         }
 
         try
@@ -61,11 +59,7 @@ internal sealed partial class StreamReplyWriter
                 {
                     if (!await WriteKeepAliveAsync().ConfigureAwait(false))
                     {
-                        _stopped = true;
-                        _abandonedMoveNext = pending;
-                        _handlerCancellation?.Cancel();
-                        End = StreamReplyEnd.Disconnected;
-                        return Pull.Stopped;
+                        return Disconnected(pending);
                     }
                 }
             }
@@ -92,22 +86,43 @@ internal sealed partial class StreamReplyWriter
 
     private Pull Stopped(Exception exception, Task<bool>? pending)
     {
-        _stopped = true;
-        if (exception is OperationCanceledException && _handlerToken.IsCancellationRequested)
+        if (exception is not OperationCanceledException || !_handlerToken.IsCancellationRequested)
         {
-            if (pending is { IsCompleted: false })
-            {
-                _abandonedMoveNext = pending;
-            }
-
-            End = _requestAborted.IsCancellationRequested ? StreamReplyEnd.Disconnected : StreamReplyEnd.TimeBudget;
-        }
-        else
-        {
+            _stopped = true;
             HandlerException = exception;
             End = StreamReplyEnd.HandlerFailed;
+            return Pull.Stopped;
         }
 
+        if (_requestAborted.IsCancellationRequested)
+        {
+            return Disconnected(pending);
+        }
+
+        _stopped = true;
+        if (pending is { IsCompleted: false })
+        {
+            _abandonedMoveNext = pending;
+        }
+
+        End = StreamReplyEnd.TimeBudget;
+        return Pull.Stopped;
+    }
+
+    /// <summary>
+    /// The platform is gone: the reply ends as disconnected, the handler hears it, and a pull still pending is left to
+    /// be disposed once the handler yields. The one place a disconnect is handled, wherever it is noticed.
+    /// </summary>
+    private Pull Disconnected(Task<bool>? pending)
+    {
+        _stopped = true;
+        if (pending is { IsCompleted: false })
+        {
+            _abandonedMoveNext = pending;
+        }
+
+        _handlerCancellation?.Cancel();
+        End = StreamReplyEnd.Disconnected;
         return Pull.Stopped;
     }
 
@@ -128,7 +143,7 @@ internal sealed partial class StreamReplyWriter
 
     private async Task<bool> WriteKeepAliveAsync()
     {
-        if (BytesWritten + ReplyFraming.KeepAlive.Length + _reserve > _maxResponse)
+        if (BytesWritten + KeepAliveComment.Length + _encoder.ClosingReserve > _maxResponse)
         {
             return true; // No room left for comments; the budget is kept for text and the closing event.
         }
@@ -136,12 +151,10 @@ internal sealed partial class StreamReplyWriter
         try
         {
             Start();
-            _event.Clear();
-            _event.Write(ReplyFraming.KeepAlive);
-            await _destination.WriteAsync(_event.WrittenMemory, _requestAborted).ConfigureAwait(false);
+            await _destination.WriteAsync(KeepAliveComment, _requestAborted).ConfigureAwait(false);
             await _destination.FlushAsync(_requestAborted).ConfigureAwait(false);
             _unflushed = false;
-            BytesWritten += ReplyFraming.KeepAlive.Length;
+            BytesWritten += KeepAliveComment.Length;
             return true;
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)

@@ -11,11 +11,9 @@ namespace Cinnox.Chatbot.Server;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each text is escaped once and cut into events whose size on the wire, framing included, never exceeds
-/// <see cref="ChatbotLimits.MaxEventBytes"/>; the whole response never exceeds
-/// <see cref="ChatbotLimits.MaxResponseBytes"/> (room for the closing event is kept back from the start). A high
-/// surrogate at the end of one text waits for the low surrogate at the start of the next, so a character split
-/// across two texts is still written whole.
+/// <see cref="TextEventEncoder"/> turns the texts into events within the limits, synchronously; this type moves them:
+/// the handler pump (<c>StreamReplyWriter.Pump.cs</c>), the SSE writing loop (<c>.EventStream.cs</c>) and the JSON
+/// collector (<c>.Collecting.cs</c>).
 /// </para>
 /// <para>
 /// Events go through <see cref="SseFormatter"/>. The response is flushed before the writer waits for the handler's
@@ -35,19 +33,13 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     private readonly CancellationTokenSource? _handlerCancellation;
     private readonly CancellationToken _handlerToken;
     private readonly CancellationToken _requestAborted;
-    private readonly JsonTextEscaper _escaper = new();
-    private readonly PooledByteBuffer _event = new(512);
-    private readonly int _maxEventPayload;
+    private readonly TextEventEncoder _encoder;
     private readonly long _maxResponse;
-    private readonly int _reserve;
     private PooledByteBuffer? _whole;
-    private char[]? _finalText;
-    private int _finalLength;
     private Stream _destination = Stream.Null;
     private Action? _onStart;
     private Task<bool>? _abandonedMoveNext;
     private string? _current;
-    private char _pendingHighSurrogate;
     private bool _sourceEnded;
     private bool _stopped;
     private bool _eventPending;
@@ -56,9 +48,6 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     private bool _plainPending;
     private bool _endOfStream;
     private Phase _phase;
-    private ReadOnlyMemory<char> _text;
-    private PooledByteBuffer? _pending;
-    private int _pendingOffset;
 
     /// <summary>Initializes a writer for one reply.</summary>
     /// <param name="deltas">The handler's texts.</param>
@@ -82,9 +71,8 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
         _handlerCancellation = handlerCancellation;
         _handlerToken = handlerToken;
         _requestAborted = requestAborted;
-        _maxEventPayload = options.Limits.MaxEventBytes - ReplyFraming.EventFraming;
         _maxResponse = options.Limits.MaxResponseBytes;
-        _reserve = options.StreamCompletion == ChatbotStreamCompletion.None ? 0 : ReplyFraming.DoneEventBytes;
+        _encoder = new TextEventEncoder(options);
         try
         {
             _deltas = deltas.GetAsyncEnumerator(handlerToken);
@@ -141,21 +129,6 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     public ReadOnlyMemory<byte> CollectedText => _whole?.WrittenMemory ?? default;
 
     /// <summary>
-    /// Writes the stream as Server-Sent Events into a destination, such as an empty stream in a benchmark.
-    /// </summary>
-    /// <returns>The number of bytes written.</returns>
-    public static async Task<long> WriteEventStreamAsync(
-        IAsyncEnumerable<string> deltas, Stream destination, ChatbotServerOptions options, CancellationToken cancellationToken = default)
-    {
-        var writer = new StreamReplyWriter(deltas, options, TimeProvider.System, null, cancellationToken, cancellationToken);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteEventStreamAsync(destination, onStart: null).ConfigureAwait(false);
-            return writer.BytesWritten;
-        }
-    }
-
-    /// <summary>
     /// Writes the stream as Server-Sent Events. The response starts (<paramref name="onStart"/> is called) only
     /// when the first text arrives or a keep-alive comment is due; until then a failure leaves the response untouched.
     /// </summary>
@@ -163,10 +136,6 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     {
         _destination = destination;
         _onStart = onStart;
-        if (_options.StreamCompletion == ChatbotStreamCompletion.FinalEvent)
-        {
-            _finalText = ArrayPool<char>.Shared.Rent(1024);
-        }
 
         string? first = null;
         while (first is null)
@@ -188,8 +157,7 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
         }
 
         Start();
-        RememberForFinal(first);
-        _text = TakeText(first, endOfStream: false);
+        _encoder.Add(first);
         _phase = first is null ? Phase.Pull : Phase.Text;
         try
         {
@@ -200,7 +168,7 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException || _requestAborted.IsCancellationRequested)
         {
-            End = StreamReplyEnd.Disconnected;
+            Disconnected(pending: null);
         }
     }
 
@@ -229,10 +197,7 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
             }
         }
 
-        ReturnFinalText();
-        _escaper.Dispose();
-        _event.Dispose();
-        _pending?.Dispose();
+        _encoder.Dispose();
         _whole?.Dispose();
     }
 

@@ -14,7 +14,7 @@ namespace Cinnox.Chatbot;
 /// </summary>
 /// <remarks>
 /// Two paths read the same events the same way. <see cref="TryDecodeCompact"/> reads the shape nearly every bot
-/// sends by a few span comparisons, and declines anything else; <see cref="DecodeFull"/> reads any JSON with a
+/// sends by a few span comparisons, and declines anything else; <see cref="DecodeFull(ReadOnlySpan{byte}, TextAccumulator, JsonReaderOptions)"/> reads any JSON with a
 /// <see cref="Utf8JsonReader"/>. The compact path is hand-written because tokenizing ~60 bytes with
 /// <see cref="Utf8JsonReader"/> costs several times what <see cref="SseParser"/> spends on the whole event; a
 /// differential test holds the two paths to the same answers.
@@ -25,14 +25,22 @@ internal static class ChatbotEventDecoder
     private static readonly SearchValues<byte> StringStopBytes = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    private static readonly JsonReaderOptions EventReaderOptions = new() { MaxDepth = ChatbotJson.MaxDepth };
 
     /// <summary>Decodes one event: the compact path first, then the full one.</summary>
     /// <param name="eventType">The event's name; only the default <c>message</c> carries CINNOX messages.</param>
     /// <param name="data">The event's data.</param>
     /// <param name="text">Where the event's text is decoded, pending.</param>
     /// <returns>What the event says.</returns>
-    public static DecodedEvent Decode(string eventType, ReadOnlySpan<byte> data, TextAccumulator text)
+    public static DecodedEvent Decode(string eventType, ReadOnlySpan<byte> data, TextAccumulator text) =>
+        Decode(eventType, data, text, ProtocolReadBudget.DefaultReaderOptions);
+
+    /// <summary>Decodes one event, nesting JSON no deeper than <paramref name="options"/> allow.</summary>
+    /// <param name="eventType">The event's name; only the default <c>message</c> carries CINNOX messages.</param>
+    /// <param name="data">The event's data.</param>
+    /// <param name="text">Where the event's text is decoded, pending.</param>
+    /// <param name="options">The reader options, with the nesting cap (<see cref="ChatbotLimits.MaxJsonDepth"/>).</param>
+    /// <returns>What the event says.</returns>
+    public static DecodedEvent Decode(string eventType, ReadOnlySpan<byte> data, TextAccumulator text, JsonReaderOptions options)
     {
         // Events whose event name is not "message" are not CINNOX messages. The parser hands the default name as the
         // same instance, so the common case is a reference check.
@@ -46,7 +54,7 @@ internal static class ChatbotEventDecoder
             return new DecodedEvent(DecodedEventKind.Done);
         }
 
-        return TryDecodeCompact(data, text, out var decoded) ? decoded : DecodeFull(data, text);
+        return TryDecodeCompact(data, text, out var decoded) ? decoded : DecodeFull(data, text, options);
     }
 
     /// <summary>
@@ -162,11 +170,19 @@ internal static class ChatbotEventDecoder
     /// <param name="data">The event's data.</param>
     /// <param name="text">Where the text is decoded, pending.</param>
     /// <returns>The message, or <see cref="DecodedEventKind.Malformed"/> with the reason.</returns>
-    public static DecodedEvent DecodeFull(ReadOnlySpan<byte> data, TextAccumulator text)
+    public static DecodedEvent DecodeFull(ReadOnlySpan<byte> data, TextAccumulator text) =>
+        DecodeFull(data, text, ProtocolReadBudget.DefaultReaderOptions);
+
+    /// <summary>Reads any event's data with a <see cref="Utf8JsonReader"/> whose options cap the nesting.</summary>
+    /// <param name="data">The event's data.</param>
+    /// <param name="text">Where the text is decoded, pending.</param>
+    /// <param name="options">The reader options.</param>
+    /// <returns>What the event says.</returns>
+    public static DecodedEvent DecodeFull(ReadOnlySpan<byte> data, TextAccumulator text, JsonReaderOptions options)
     {
         try
         {
-            return ReadFull(data, text);
+            return ReadFull(data, text, options);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -174,7 +190,7 @@ internal static class ChatbotEventDecoder
         }
     }
 
-    private static DecodedEvent ReadFull(ReadOnlySpan<byte> data, TextAccumulator text)
+    private static DecodedEvent ReadFull(ReadOnlySpan<byte> data, TextAccumulator text, JsonReaderOptions options)
     {
         int? type = null;
         var textLength = 0;
@@ -182,7 +198,7 @@ internal static class ChatbotEventDecoder
         string? unknownStreamType = null;
         var sawMessage = false;
 
-        var reader = new Utf8JsonReader(data, EventReaderOptions);
+        var reader = new Utf8JsonReader(data, options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return DecodedEvent.Malformed("its data is not a JSON object {\"message\": {...}}.");

@@ -130,7 +130,7 @@ internal sealed partial class ChatbotReplyReader
         ChatbotMessage message;
         try
         {
-            message = ChatbotJson.ParseReply(json);
+            message = ChatbotJson.ParseReply(json, _limits);
         }
         catch (ChatbotProtocolException exception)
         {

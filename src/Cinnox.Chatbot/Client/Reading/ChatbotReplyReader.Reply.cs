@@ -21,7 +21,8 @@ internal sealed partial class ChatbotReplyReader
             message = new ChatbotTextMessage(text);
         }
 
-        var action = outcome == ChatbotOutcome.Completed && message is ChatbotTextMessage ? DecideAction(text) : ChatbotAction.None;
+        var keyword = outcome == ChatbotOutcome.Completed && message is ChatbotTextMessage ? ChatbotKeywords.GetAction(text) : ChatbotAction.None;
+        var action = DecideAction(keyword);
         var now = _timeProvider.GetTimestamp();
         return new ChatbotReply
         {
@@ -29,6 +30,7 @@ internal sealed partial class ChatbotReplyReader
             Message = message,
             Text = text,
             Action = action,
+            Keyword = keyword,
             Streamed = Streamed,
             StatusCode = statusCode,
             Warnings = _warnings.Complete(),
@@ -72,16 +74,15 @@ internal sealed partial class ChatbotReplyReader
     /// <c>DIRECT_TRANSFER</c> reply transfers only when the destination allows it, else the chatbot keeps the
     /// enquiry and the reply says why. The keyword stays in the text and the message.
     /// </summary>
-    private ChatbotAction DecideAction(string text)
+    private ChatbotAction DecideAction(ChatbotAction keyword)
     {
-        var action = ChatbotKeywords.GetAction(text);
-        if (action == ChatbotAction.DirectTransfer && !_transferToLiveAgent)
+        if (keyword == ChatbotAction.DirectTransfer && !_transferToLiveAgent)
         {
             _warnings.Add(ChatbotWarningCodes.TransferNotEnabled,
                 "The reply is DIRECT_TRANSFER but 'Transfer Chatbot to Live Agent' is off for this destination; the enquiry stays with the chatbot.");
             return ChatbotAction.None;
         }
 
-        return action;
+        return keyword;
     }
 }

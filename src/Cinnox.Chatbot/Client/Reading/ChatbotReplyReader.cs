@@ -35,7 +35,7 @@ internal sealed partial class ChatbotReplyReader : IDisposable
     private readonly SseItemParser<DecodedEvent> _eventParser;
 
     private readonly TextAccumulator _text = new();
-    private readonly ReplyWarnings _warnings = new();
+    private readonly ReplyWarnings _warnings;
     private LimitedReadStream? _body;
 
     /// <summary>Initializes a new instance.</summary>
@@ -49,7 +49,9 @@ internal sealed partial class ChatbotReplyReader : IDisposable
         _transferToLiveAgent = transferToLiveAgent;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _startTimestamp = startTimestamp ?? _timeProvider.GetTimestamp();
-        _eventParser = (eventType, data) => ChatbotEventDecoder.Decode(eventType, data, _text);
+        _warnings = new ReplyWarnings(limits.MaxWarnings);
+        var eventReaderOptions = ProtocolReadBudget.ReaderOptions(limits);
+        _eventParser = (eventType, data) => ChatbotEventDecoder.Decode(eventType, data, _text, eventReaderOptions);
     }
 
     /// <summary>Gets a value indicating whether the body was read as an event stream.</summary>

@@ -8,11 +8,16 @@ namespace Cinnox.Chatbot;
 /// </summary>
 internal sealed class ReplyWarnings
 {
-    /// <summary>The most warnings a reply keeps one by one; the rest are counted in one last warning.</summary>
-    public const int MaxWarnings = 32;
+    /// <summary>The most warnings a reply keeps one by one by default; the rest are counted in one last warning.</summary>
+    public const int MaxWarnings = ChatbotLimits.DefaultMaxWarnings;
 
+    private readonly int _maxWarnings;
     private List<ChatbotWarning>? _warnings;
     private int _suppressed;
+
+    /// <summary>Initializes a new instance that keeps at most <paramref name="maxWarnings"/> warnings one by one.</summary>
+    /// <param name="maxWarnings">The cap, <see cref="ChatbotLimits.MaxWarnings"/>.</param>
+    public ReplyWarnings(int maxWarnings = MaxWarnings) => _maxWarnings = maxWarnings;
 
     /// <summary>Gets the warnings kept so far.</summary>
     public IReadOnlyList<ChatbotWarning> Items => _warnings ?? (IReadOnlyList<ChatbotWarning>)[];
@@ -20,13 +25,13 @@ internal sealed class ReplyWarnings
     /// <summary>Gets how many of <see cref="Items"/> have been handed out as updates.</summary>
     public int Yielded { get; private set; }
 
-    /// <summary>Adds a warning, or counts it when the reply already keeps <see cref="MaxWarnings"/>.</summary>
+    /// <summary>Adds a warning, or counts it when the reply already keeps as many as its cap.</summary>
     /// <param name="code">One of <see cref="ChatbotWarningCodes"/>.</param>
     /// <param name="message">What happened, for people.</param>
     public void Add(string code, string message)
     {
         _warnings ??= [];
-        if (_warnings.Count >= MaxWarnings)
+        if (_warnings.Count >= _maxWarnings)
         {
             _suppressed++;
             return;
@@ -57,7 +62,7 @@ internal sealed class ReplyWarnings
         if (_suppressed > 0)
         {
             _warnings!.Add(new ChatbotWarning(ChatbotWarningCodes.WarningsSuppressed,
-                string.Create(CultureInfo.InvariantCulture, $"{_suppressed} more warnings were dropped; a reply keeps at most {MaxWarnings}.")));
+                string.Create(CultureInfo.InvariantCulture, $"{_suppressed} more warnings were dropped; a reply keeps at most {_maxWarnings}.")));
             _suppressed = 0;
         }
 

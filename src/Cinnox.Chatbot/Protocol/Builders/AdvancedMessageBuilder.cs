@@ -7,7 +7,7 @@ namespace Cinnox.Chatbot;
 /// <remarks>
 /// Every part is checked when it is added, and a part that breaks a rule throws
 /// <see cref="ChatbotValidationException"/> at once, naming the rule and the JSON path it would have had
-/// (for example <c>advancedItems[0].items[3].text</c>). <see cref="Build"/> checks what can only be checked at
+/// (for example <c>$.advancedItems[0].items[3].text</c>). <see cref="Build"/> checks what can only be checked at
 /// the end, such as a container left empty.
 /// </remarks>
 /// <example>
@@ -112,8 +112,8 @@ public sealed class AdvancedMessageBuilder
         return message;
     }
 
-    private string NextPath => $"advancedItems[{_containers.Count}]";
+    private string NextPath => JsonPath.Element(JsonPath.Root, "advancedItems", _containers.Count);
 
     internal static ChatbotValidationException Empty(string path, string what) =>
-        new([ChatbotValidationIssue.Error(path + ".items", ChatbotValidationCodes.Empty, $"{what} needs at least one item; add one before building.")]);
+        new([ChatbotValidationIssue.Error(JsonPath.Property(path, "items"), ChatbotValidationCodes.Empty, $"{what} needs at least one item; add one before building.")]);
 }

@@ -8,7 +8,7 @@ public sealed class BubbleBuilder
 {
     private readonly string _path;
     private readonly List<AdvancedItem> _items = [];
-    private int _highestRank = -1;
+    private BubbleOrder _order = new();
 
     internal BubbleBuilder(string path) => _path = path;
 
@@ -19,26 +19,26 @@ public sealed class BubbleBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ChatbotValidationException">All three are empty, one is over 10,000 characters, or media or buttons were already added.</exception>
     public BubbleBuilder AddText(string? title = null, string? text = null, string? footer = null) =>
-        Add(new TextItem(title, text, footer), rank: 0);
+        Add(new TextItem(title, text, footer));
 
     /// <summary>Adds an image (JPEG, JPG, PNG or WebP). Media comes after text and before buttons.</summary>
     /// <param name="fileUrl">The absolute http or https URL of the image.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ChatbotValidationException">The URL is invalid or names an unsupported format, or buttons were already added.</exception>
 #pragma warning disable CA1054 // Same text form as the protocol and the model.
-    public BubbleBuilder AddImage(string fileUrl) => Add(new ImageItem(fileUrl), rank: 1);
+    public BubbleBuilder AddImage(string fileUrl) => Add(new ImageItem(fileUrl));
 
     /// <summary>Adds a video (MP4, 3GP or 3GPP). Media comes after text and before buttons.</summary>
     /// <param name="fileUrl">The absolute http or https URL of the video.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ChatbotValidationException">The URL is invalid or names an unsupported format, or buttons were already added.</exception>
-    public BubbleBuilder AddVideo(string fileUrl) => Add(new VideoItem(fileUrl), rank: 1);
+    public BubbleBuilder AddVideo(string fileUrl) => Add(new VideoItem(fileUrl));
 
     /// <summary>Adds an audio file (M4A, W4A, MP3, WAV, MPEG or AAC). Media comes after text and before buttons.</summary>
     /// <param name="fileUrl">The absolute http or https URL of the audio file.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ChatbotValidationException">The URL is invalid or names an unsupported format, or buttons were already added.</exception>
-    public BubbleBuilder AddAudio(string fileUrl) => Add(new AudioItem(fileUrl), rank: 1);
+    public BubbleBuilder AddAudio(string fileUrl) => Add(new AudioItem(fileUrl));
 
     /// <summary>Adds a button that opens a URL. Buttons come last.</summary>
     /// <param name="text">The display text, 1–20 characters.</param>
@@ -60,23 +60,24 @@ public sealed class BubbleBuilder
     /// <param name="action">What pressing it does.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ChatbotValidationException">The text or action breaks a rule.</exception>
-    public BubbleBuilder AddButton(string text, ButtonAction action) => Add(new ButtonItem(text, action), rank: 2);
+    public BubbleBuilder AddButton(string text, ButtonAction action) => Add(new ButtonItem(text, action));
 
     internal BubbleContainer Build() =>
         _items.Count > 0 ? new BubbleContainer(_items) : throw AdvancedMessageBuilder.Empty(_path, "A bubble");
 
-    private BubbleBuilder Add(AdvancedItem item, int rank)
+    private BubbleBuilder Add(AdvancedItem item)
     {
-        var path = $"{_path}.items[{_items.Count}]";
-        if (rank < _highestRank)
+        var path = JsonPath.Element(_path, "items", _items.Count);
+
+        // A copy of the order, kept only once the item is added, so a refused item leaves the order as it was.
+        var order = _order;
+        if (!order.TryAccept(item, out var problem))
         {
-            string[] names = ["text", "media", "button"];
-            throw new ChatbotValidationException([ChatbotValidationIssue.Error(path, ChatbotValidationCodes.Order,
-                $"A {names[rank]} item cannot follow a {names[_highestRank]} item: a bubble's items run Text → Media → Button. Add it earlier.")]);
+            throw new ChatbotValidationException([ChatbotValidationIssue.Error(path, ChatbotValidationCodes.Order, problem + " Add it earlier.")]);
         }
 
         ChatbotMessageValidator.EnsureValidBubbleItem(item, path);
-        _highestRank = rank;
+        _order = order;
         _items.Add(item);
         return this;
     }

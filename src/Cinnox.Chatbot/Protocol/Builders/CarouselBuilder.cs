@@ -16,7 +16,7 @@ public sealed class CarouselBuilder
     public CarouselBuilder AddBubble(Action<BubbleBuilder> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var bubble = new BubbleBuilder($"{_path}.items[{_bubbles.Count}]");
+        var bubble = new BubbleBuilder(JsonPath.Element(_path, "items", _bubbles.Count));
         build(bubble);
         _bubbles.Add(bubble.Build());
         return this;

@@ -9,7 +9,7 @@ public sealed class ListBuilder
 
     internal ListBuilder(string path, TextItem header)
     {
-        ChatbotMessageValidator.EnsureValidListHeader(header, $"{path}.items[0]");
+        ChatbotMessageValidator.EnsureValidListHeader(header, JsonPath.Element(path, "items", 0));
         _path = path;
         _header = header;
     }
@@ -31,7 +31,7 @@ public sealed class ListBuilder
             entry.Items = [new ImageItem(imageUrl)];
         }
 
-        ChatbotMessageValidator.EnsureValidListEntry(entry, $"{_path}.items[{_entries.Count + 1}]");
+        ChatbotMessageValidator.EnsureValidListEntry(entry, JsonPath.Element(_path, "items", _entries.Count + 1));
         _entries.Add(entry);
         return this;
     }

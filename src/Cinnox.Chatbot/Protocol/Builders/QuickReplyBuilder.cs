@@ -32,7 +32,7 @@ public sealed class QuickReplyBuilder
     public QuickReplyBuilder AddButton(string text, ButtonAction action)
     {
         var button = new ButtonItem(text, action);
-        ChatbotMessageValidator.EnsureValidButton(button, $"{_path}.items[{_buttons.Count}]");
+        ChatbotMessageValidator.EnsureValidButton(button, JsonPath.Element(_path, "items", _buttons.Count));
         _buttons.Add(button);
         return this;
     }

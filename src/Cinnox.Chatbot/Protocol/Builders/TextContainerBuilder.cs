@@ -17,7 +17,7 @@ public sealed class TextContainerBuilder
     public TextContainerBuilder AddText(string? title = null, string? text = null, string? footer = null)
     {
         var item = new TextItem(title, text, footer);
-        ChatbotMessageValidator.EnsureValidText(item, $"{_path}.items[{_items.Count}]");
+        ChatbotMessageValidator.EnsureValidText(item, JsonPath.Element(_path, "items", _items.Count));
         _items.Add(item);
         return this;
     }

@@ -24,7 +24,12 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 public static class ChatbotJson
 {
-    /// <summary>The deepest nesting of JSON objects and arrays the readers accept: 64.</summary>
+    private static readonly string ReplyMessagePath = JsonPath.Property(JsonPath.Root, "message");
+
+    /// <summary>
+    /// The deepest nesting of JSON objects and arrays the readers accept by default: 64 (a reply's cap is
+    /// <see cref="ChatbotLimits.MaxJsonDepth"/>).
+    /// </summary>
     public const int MaxDepth = 64;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -33,7 +38,7 @@ public static class ChatbotJson
         SkipValidation = true,
     };
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+    private static JsonReaderOptions ReaderOptions => ProtocolReadBudget.DefaultReaderOptions;
 
     /// <summary>
     /// Gets the source-generated context used by the readers and writers, configured to write non-ASCII text
@@ -48,11 +53,30 @@ public static class ChatbotJson
     /// <param name="utf8Json">The body as UTF-8 bytes.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
+    /// <remarks>What the reader builds is capped by the default <see cref="ChatbotLimits"/> (SPEC §5.1).</remarks>
     public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
     {
         EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadReply(ref reader);
+        return ReadReply(ref reader, ProtocolReadBudget.CreateDefault());
+    }
+
+    /// <summary>
+    /// Reads a reply body <c>{"message": {...}}</c>, building no more than the read caps of <paramref name="limits"/>
+    /// allow (<see cref="ChatbotLimits.MaxAdvancedContainers"/>, <see cref="ChatbotLimits.MaxAdvancedItems"/>,
+    /// <see cref="ChatbotLimits.MaxJsonDepth"/>, <see cref="ChatbotLimits.MaxUnknownPayloadBytes"/>), checked while reading.
+    /// </summary>
+    /// <param name="utf8Json">The body as UTF-8 bytes.</param>
+    /// <param name="limits">The caps.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply, or it crosses a cap (the message names it).</exception>
+    public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json, ChatbotLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
+        var reader = new Utf8JsonReader(utf8Json, ProtocolReadBudget.ReaderOptions(limits));
+        return ReadReply(ref reader, new ProtocolReadBudget(limits));
     }
 
     /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
@@ -62,7 +86,7 @@ public static class ChatbotJson
     public static ChatbotMessage ParseReply(ReadOnlySequence<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        return ReadReply(ref reader);
+        return ReadReply(ref reader, ProtocolReadBudget.CreateDefault());
     }
 
     /// <summary>Reads a reply body <c>{"message": {...}}</c>.</summary>
@@ -91,13 +115,13 @@ public static class ChatbotJson
                 throw new ChatbotProtocolException("The message is empty; expected a JSON object.");
             }
 
-            var message = ReadMessageValue(ref reader);
+            var message = ReadMessageValue(ref reader, ProtocolReadBudget.CreateDefault());
             EnsureEnd(ref reader);
             return message;
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "message", string.Empty);
+            throw Wrap(exception, "message", JsonPath.Root);
         }
     }
 
@@ -169,7 +193,7 @@ public static class ChatbotJson
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "request", string.Empty);
+            throw Wrap(exception, "request", JsonPath.Root);
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -237,7 +261,7 @@ public static class ChatbotJson
     /// <returns>The writer; dispose or flush it when done.</returns>
     public static Utf8JsonWriter CreateWriter(Stream output) => new(output, WriterOptions);
 
-    private static ChatbotMessage ReadReply(ref Utf8JsonReader reader)
+    private static ChatbotMessage ReadReply(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         try
         {
@@ -259,7 +283,7 @@ public static class ChatbotJson
                 reader.Read();
                 if (isMessage)
                 {
-                    message = ReadMessageValue(ref reader);
+                    message = ReadMessageValue(ref reader, budget);
                 }
                 else
                 {
@@ -273,11 +297,11 @@ public static class ChatbotJson
             }
 
             EnsureEnd(ref reader);
-            return message ?? throw new ChatbotProtocolException("The reply has no 'message' object; expected {\"message\": {...}}.", "$.message", null, null, null);
+            return message ?? throw new ChatbotProtocolException("The reply has no 'message' object; expected {\"message\": {...}}.", ReplyMessagePath, null, null, null);
         }
         catch (JsonException exception)
         {
-            throw Wrap(exception, "reply", "$.message");
+            throw Wrap(exception, "reply", ReplyMessagePath);
         }
         catch (InvalidOperationException exception)
         {
@@ -285,15 +309,15 @@ public static class ChatbotJson
         }
     }
 
-    private static ChatbotMessage ReadMessageValue(ref Utf8JsonReader reader)
+    private static ChatbotMessage ReadMessageValue(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new ChatbotProtocolException(
-                $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", "$.message", null, null, null);
+                $"'message' is {JsonReading.Describe(reader.TokenType)}; expected a JSON object with a numeric 'type'.", ReplyMessagePath, null, null, null);
         }
 
-        return ProtocolReader.ReadMessage(ref reader);
+        return ProtocolReader.ReadMessage(ref reader, budget);
     }
 
     private static void EnsureNotBlank(ReadOnlySpan<byte> utf8Json, string what, string expected)
@@ -315,15 +339,20 @@ public static class ChatbotJson
 
     private static ChatbotProtocolException Wrap(JsonException exception, string what, string root)
     {
-        // Errors found by the model reader carry the path below the message; the reader's own errors
-        // (malformed JSON, too deep) carry a line and byte position instead.
-        var inner = exception is ProtocolReadException { InnerException: JsonException cause } read && read.RelativePath.Length == 0 ? cause : exception;
-        string? path = exception is ProtocolReadException { RelativePath.Length: > 0 } located
-            ? (root.Length == 0 ? "$." : root + ".") + located.RelativePath
-            : inner.Path;
+        if (exception is ProtocolReadException { IsLimit: true } limit)
+        {
+            return new ChatbotProtocolException($"The {what} is more than the reader builds: {limit.Describe(root)}.", limit.PathFrom(root), null, null, exception);
+        }
+
+        // Errors found by the model reader carry the path below the node read; the reader's own errors
+        // (malformed JSON, too deep) carry System.Text.Json's path, a line and a byte position instead.
+        var located = exception is ProtocolReadException { IsLocated: true } read ? read : null;
+        var inner = exception is ProtocolReadException { IsLocated: false, InnerException: JsonException cause } ? cause : exception;
+        var path = located?.PathFrom(root) ?? inner.Path;
+        var problem = located?.Describe(root) ?? exception.Message;
         var line = inner.LineNumber;
         var position = inner.BytePositionInLine;
         var where = line is { } number ? $" (line {number + 1}, byte {position + 1})" : string.Empty;
-        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {exception.Message}", path, line, position, exception);
+        return new ChatbotProtocolException($"The {what} is not valid CINNOX JSON{where}: {problem}", path, line, position, exception);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
                     {
                         JsonTokenType.String => reader.GetString(),
                         JsonTokenType.Null => null,
-                        _ => throw new JsonException($"'query' must be a string but is {JsonReading.Describe(reader.TokenType)}."),
+                        _ => throw ProtocolReadException.At("query", $"must be a string but is {JsonReading.Describe(reader.TokenType)}"),
                     };
                     break;
                 case "queryResult":
@@ -139,7 +139,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"'queryResult' must be an object but is {JsonReading.Describe(reader.TokenType)}.");
+            throw ProtocolReadException.At("queryResult", $"must be an object but is {JsonReading.Describe(reader.TokenType)}");
         }
 
         string? text = null;
@@ -153,7 +153,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Null => null,
-                    _ => throw new JsonException($"'queryResult.queryText' must be a string but is {JsonReading.Describe(reader.TokenType)}."),
+                    _ => throw ProtocolReadException.At(ProtocolReadException.At("queryText", $"must be a string but is {JsonReading.Describe(reader.TokenType)}"), "queryResult"),
                 };
             }
             else
@@ -174,7 +174,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"'queryParams' must be an object but is {JsonReading.Describe(reader.TokenType)}.");
+            throw ProtocolReadException.At("queryParams", $"must be an object but is {JsonReading.Describe(reader.TokenType)}");
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -222,7 +222,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
     {
         JsonTokenType.Null => null,
         JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => ScalarText(ref reader),
-        _ => throw new JsonException($"'{name}' must be a string but is {JsonReading.Describe(reader.TokenType)}."),
+        _ => throw ProtocolReadException.At(name, $"must be a string but is {JsonReading.Describe(reader.TokenType)}"),
     };
 
     private static string ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -15,20 +15,21 @@ namespace Cinnox.Chatbot;
 /// </remarks>
 internal static class ProtocolReader
 {
-    public static ChatbotMessage ReadMessage(ref Utf8JsonReader reader)
+    public static ChatbotMessage ReadMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "the message");
         return JsonReading.PeekTypeNumber(reader) switch
         {
-            1 => ReadTextMessage(ref reader),
-            5 => ReadAdvancedMessage(ref reader),
-            _ => new ChatbotUnknownMessage(JsonElement.ParseValue(ref reader)),
+            1 => ReadTextMessage(ref reader, budget),
+            5 => ReadAdvancedMessage(ref reader, budget),
+            _ => new ChatbotUnknownMessage(budget.KeepUnknown(ref reader)),
         };
     }
 
-    public static AdvancedContainer ReadContainer(ref Utf8JsonReader reader)
+    public static AdvancedContainer ReadContainer(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "an advanced container");
+        budget.CountContainer();
         var type = JsonReading.PeekTypeNumber(reader);
         switch (type)
         {
@@ -39,7 +40,7 @@ internal static class ProtocolReader
             case AdvancedContainer.CarouselType:
                 break;
             default:
-                return new UnknownContainer(JsonElement.ParseValue(ref reader));
+                return new UnknownContainer(budget.KeepUnknown(ref reader));
         }
 
         IList<AdvancedItem>? items = null;
@@ -51,16 +52,16 @@ internal static class ProtocolReader
             {
                 if (type == AdvancedContainer.CarouselType)
                 {
-                    bubbles = ReadProperty(ref reader, "items", ReadContainersDelegate);
+                    bubbles = ReadProperty(ref reader, "items", ReadContainersDelegate, budget);
                 }
                 else
                 {
-                    items = ReadProperty(ref reader, "items", ReadItemsDelegate);
+                    items = ReadProperty(ref reader, "items", ReadItemsDelegate, budget);
                 }
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -76,9 +77,10 @@ internal static class ProtocolReader
         return container;
     }
 
-    public static AdvancedItem ReadItem(ref Utf8JsonReader reader)
+    public static AdvancedItem ReadItem(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "an advanced item");
+        budget.CountItem();
         var type = JsonReading.PeekTypeNumber(reader);
         switch (type)
         {
@@ -89,7 +91,7 @@ internal static class ProtocolReader
             case AdvancedItem.AudioType:
                 break;
             default:
-                return new UnknownItem(JsonElement.ParseValue(ref reader));
+                return new UnknownItem(budget.KeepUnknown(ref reader));
         }
 
         string? title = null, text = null, footer = null, fileUrl = null;
@@ -116,15 +118,15 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("action"u8) && type == AdvancedItem.ButtonType)
             {
-                action = ReadProperty(ref reader, "action", ReadActionDelegate);
+                action = ReadProperty(ref reader, "action", ReadActionDelegate, budget);
             }
             else if (reader.ValueTextEquals("items"u8) && type == AdvancedItem.ButtonType)
             {
-                items = ReadProperty(ref reader, "items", ReadItemsDelegate);
+                items = ReadProperty(ref reader, "items", ReadItemsDelegate, budget);
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -140,13 +142,13 @@ internal static class ProtocolReader
         return item;
     }
 
-    public static ButtonAction ReadAction(ref Utf8JsonReader reader)
+    public static ButtonAction ReadAction(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         EnsureObject(ref reader, "a button action");
         var type = JsonReading.PeekTypeNumber(reader);
         if (type is not (ButtonAction.PostbackType or ButtonAction.OpenUrlType))
         {
-            return new UnknownButtonAction(JsonElement.ParseValue(ref reader));
+            return new UnknownButtonAction(budget.KeepUnknown(ref reader));
         }
 
         string? text = null, url = null;
@@ -163,7 +165,7 @@ internal static class ProtocolReader
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -175,12 +177,12 @@ internal static class ProtocolReader
     private static readonly ReadElement<AdvancedItem> ReadItemDelegate = ReadItem;
     private static readonly ReadElement<AdvancedContainer> ReadContainerDelegate = ReadContainer;
     private static readonly ReadElement<ButtonAction> ReadActionDelegate = ReadAction;
-    private static readonly ReadElement<List<AdvancedItem>> ReadItemsDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadItemDelegate);
-    private static readonly ReadElement<List<AdvancedContainer>> ReadContainersDelegate = static (ref Utf8JsonReader reader) => ReadList(ref reader, ReadContainerDelegate);
+    private static readonly ReadElement<List<AdvancedItem>> ReadItemsDelegate = static (ref Utf8JsonReader reader, ProtocolReadBudget budget) => ReadList(ref reader, ReadItemDelegate, budget);
+    private static readonly ReadElement<List<AdvancedContainer>> ReadContainersDelegate = static (ref Utf8JsonReader reader, ProtocolReadBudget budget) => ReadList(ref reader, ReadContainerDelegate, budget);
 
-    private delegate T ReadElement<out T>(ref Utf8JsonReader reader);
+    private delegate T ReadElement<out T>(ref Utf8JsonReader reader, ProtocolReadBudget budget);
 
-    private static ChatbotTextMessage ReadTextMessage(ref Utf8JsonReader reader)
+    private static ChatbotTextMessage ReadTextMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         var message = new ChatbotTextMessage();
         Dictionary<string, JsonElement>? extra = null;
@@ -197,7 +199,7 @@ internal static class ProtocolReader
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -205,7 +207,7 @@ internal static class ProtocolReader
         return message;
     }
 
-    private static ChatbotAdvancedMessage ReadAdvancedMessage(ref Utf8JsonReader reader)
+    private static ChatbotAdvancedMessage ReadAdvancedMessage(ref Utf8JsonReader reader, ProtocolReadBudget budget)
     {
         var message = new ChatbotAdvancedMessage();
         Dictionary<string, JsonElement>? extra = null;
@@ -218,11 +220,11 @@ internal static class ProtocolReader
             }
             else if (reader.ValueTextEquals("advancedItems"u8))
             {
-                message.AdvancedItems = ReadProperty(ref reader, "advancedItems", ReadContainersDelegate) ?? [];
+                message.AdvancedItems = ReadProperty(ref reader, "advancedItems", ReadContainersDelegate, budget) ?? [];
             }
             else
             {
-                ReadExtra(ref reader, ref extra);
+                ReadExtra(ref reader, ref extra, budget);
             }
         }
 
@@ -234,13 +236,13 @@ internal static class ProtocolReader
     /// Reads the value of an object or list property: <see langword="null"/> for JSON <c>null</c> (the tolerant reader
     /// treats it as absent); an error below it is reported at the property's path.
     /// </summary>
-    private static T? ReadProperty<T>(ref Utf8JsonReader reader, string name, ReadElement<T> read)
+    private static T? ReadProperty<T>(ref Utf8JsonReader reader, string name, ReadElement<T> read, ProtocolReadBudget budget)
         where T : class
     {
         reader.Read();
         try
         {
-            return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+            return reader.TokenType == JsonTokenType.Null ? null : read(ref reader, budget);
         }
         catch (JsonException exception)
         {
@@ -248,7 +250,7 @@ internal static class ProtocolReader
         }
     }
 
-    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadElement<T> readElement)
+    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadElement<T> readElement, ProtocolReadBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -260,7 +262,7 @@ internal static class ProtocolReader
         {
             try
             {
-                list.Add(readElement(ref reader));
+                list.Add(readElement(ref reader, budget));
             }
             catch (JsonException exception)
             {
@@ -322,11 +324,12 @@ internal static class ProtocolReader
         }
     }
 
-    private static void ReadExtra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
+    private static void ReadExtra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra, ProtocolReadBudget budget)
     {
         var name = reader.GetString()!;
+        var nameBytes = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
         reader.Read();
-        (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+        (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = budget.KeepUnknown(ref reader, nameBytes);
     }
 }
 
@@ -335,54 +338,70 @@ internal static class ProtocolReader
 /// </summary>
 internal sealed class ProtocolReadException : JsonException
 {
-    private readonly List<string> _segments = [];
-    private readonly string _problem;
+    // Innermost first: each level of the recursion adds its own step as the error passes through it.
+    private readonly List<(string? Name, int Index)> _steps = [];
 
     public ProtocolReadException(string problem)
-        : base(problem) => _problem = problem;
+        : base(problem) => Problem = problem;
 
     public ProtocolReadException(string problem, Exception inner)
-        : base(problem, inner) => _problem = problem;
+        : base(problem, inner) => Problem = problem;
 
     public ProtocolReadException()
         : this("is not valid")
     {
     }
 
-    /// <summary>Gets the path below the message, such as <c>advancedItems[0].items[2].text</c>.</summary>
-    public string RelativePath
+    /// <summary>Gets a value indicating whether a read cap (SPEC §5.1), not the JSON, stopped the reading.</summary>
+    public bool IsLimit { get; private init; }
+
+    /// <summary>Gets what is wrong with the value, such as <c>must be a string but is a number</c>.</summary>
+    public string Problem { get; }
+
+    /// <summary>Gets whether the error knows where below the node it was read from it lies.</summary>
+    public bool IsLocated => _steps.Count > 0;
+
+    public override string Message => Describe(JsonPath.Root);
+
+    public static ProtocolReadException At(JsonException exception, string property) => Wrap(exception).Prepend(property, -1);
+
+    /// <summary>Creates the error of a read cap that was crossed.</summary>
+    public static ProtocolReadException Limit(string problem) => new(problem) { IsLimit = true };
+
+    public static ProtocolReadException At(string property, string problem) => new ProtocolReadException(problem).Prepend(property, -1);
+
+    public static ProtocolReadException At(JsonException exception, int index) => Wrap(exception).Prepend(null, index);
+
+    /// <summary>Gets the path of the value at fault, below the node that was read from <paramref name="root"/>.</summary>
+    /// <param name="root">The path of the node the reader started at, such as <c>$.message</c>.</param>
+    public string PathFrom(string root)
     {
-        get
+        var path = new JsonPath(root);
+        for (var i = _steps.Count - 1; i >= 0; i--)
         {
-            var text = new System.Text.StringBuilder();
-            for (var i = _segments.Count - 1; i >= 0; i--)
+            if (_steps[i].Name is { } name)
             {
-                if (_segments[i][0] != '[' && text.Length > 0)
-                {
-                    text.Append('.');
-                }
-
-                text.Append(_segments[i]);
+                path.Push(name);
             }
-
-            return text.ToString();
+            else
+            {
+                path.Push(_steps[i].Index);
+            }
         }
+
+        return path.Describe();
     }
 
-    public override string Message => RelativePath.Length == 0 ? _problem : $"'{RelativePath}' {_problem}";
-
-    public static ProtocolReadException At(JsonException exception, string property) => Wrap(exception).Prepend(property);
-
-    public static ProtocolReadException At(JsonException exception, int index) =>
-        Wrap(exception).Prepend($"[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+    /// <summary>Describes the error with its path below <paramref name="root"/>: <c>'$.message.text' must be a string</c>.</summary>
+    public string Describe(string root) => IsLocated ? $"'{PathFrom(root)}' {Problem}" : Problem;
 
     private static ProtocolReadException Wrap(JsonException exception) =>
         exception as ProtocolReadException ?? new ProtocolReadException(
             $"is not valid JSON: {exception.Message}", exception);
 
-    private ProtocolReadException Prepend(string segment)
+    private ProtocolReadException Prepend(string? name, int index)
     {
-        _segments.Add(segment);
+        _steps.Add((name, index));
         return this;
     }
 }

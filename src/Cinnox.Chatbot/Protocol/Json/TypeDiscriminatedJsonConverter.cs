@@ -38,7 +38,7 @@ internal abstract class TypeDiscriminatedJsonConverter<TBase> : JsonConverter<TB
 
 internal sealed class ChatbotMessageJsonConverter : TypeDiscriminatedJsonConverter<ChatbotMessage>
 {
-    protected override ChatbotMessage ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadMessage(ref reader);
+    protected override ChatbotMessage ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadMessage(ref reader, ProtocolReadBudget.CreateDefault());
 
     protected override JsonElement? GetRaw(ChatbotMessage value) => (value as ChatbotUnknownMessage)?.Raw;
 }
@@ -47,7 +47,7 @@ internal sealed class AdvancedContainerJsonConverter : TypeDiscriminatedJsonConv
 {
     public override bool HandleNull => true;
 
-    protected override AdvancedContainer ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadContainer(ref reader);
+    protected override AdvancedContainer ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadContainer(ref reader, ProtocolReadBudget.CreateDefault());
 
     protected override JsonElement? GetRaw(AdvancedContainer value) => (value as UnknownContainer)?.Raw;
 }
@@ -56,14 +56,14 @@ internal sealed class AdvancedItemJsonConverter : TypeDiscriminatedJsonConverter
 {
     public override bool HandleNull => true;
 
-    protected override AdvancedItem ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadItem(ref reader);
+    protected override AdvancedItem ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadItem(ref reader, ProtocolReadBudget.CreateDefault());
 
     protected override JsonElement? GetRaw(AdvancedItem value) => (value as UnknownItem)?.Raw;
 }
 
 internal sealed class ButtonActionJsonConverter : TypeDiscriminatedJsonConverter<ButtonAction>
 {
-    protected override ButtonAction ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadAction(ref reader);
+    protected override ButtonAction ReadNode(ref Utf8JsonReader reader) => ProtocolReader.ReadAction(ref reader, ProtocolReadBudget.CreateDefault());
 
     protected override JsonElement? GetRaw(ButtonAction value) => (value as UnknownButtonAction)?.Raw;
 }

@@ -5,7 +5,7 @@ namespace Cinnox.Chatbot;
 /// </summary>
 /// <param name="Path">
 /// Where the problem is. For messages, the JSON path below <c>message</c>, such as
-/// <c>advancedItems[0].items[2].text</c>; for configuration, the property, such as <c>Headers[Accept]</c>.
+/// <c>$.advancedItems[0].items[2].text</c>; for configuration, the property, such as <c>Headers[Accept]</c>.
 /// </param>
 /// <param name="Code">A stable identifier of the rule, one of <see cref="ChatbotValidationCodes"/>.</param>
 /// <param name="Message">A sentence that names the field, the rule and the fix.</param>

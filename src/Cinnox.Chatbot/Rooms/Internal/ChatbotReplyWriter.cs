@@ -69,6 +69,11 @@ internal sealed class ChatbotReplyWriter(EnquiryRoom room, RoomMember bot)
         }
 
         var text = reply.Text.Length > 0 ? reply.Text : _received.ToString();
+        if (!reply.IsCompleted && _messageId is null && MayBeKeyword(text))
+        {
+            text = string.Empty; // Held back as a keyword that was cut short: never shown as text, the turn failed.
+        }
+
         if (!string.IsNullOrWhiteSpace(text))
         {
             return (Finish(TextContent(text, state, reply), reply), null);

@@ -99,6 +99,28 @@ public abstract partial class ChatRoom
         }
     }
 
+    /// <summary>Puts back events taken to commit when the commit failed, so a later save commits them.</summary>
+    /// <param name="events">The events, as taken.</param>
+    internal void ReturnPendingEvents(IReadOnlyList<RoomEvent> events)
+    {
+        lock (_gate)
+        {
+            _pending.InsertRange(0, events);
+        }
+    }
+
+    /// <summary>Runs something under the room's lock, so what it reads is one moment of the room.</summary>
+    /// <typeparam name="T">What it returns.</typeparam>
+    /// <param name="action">What to run.</param>
+    /// <returns>What it returned.</returns>
+    internal T Locked<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            return action();
+        }
+    }
+
     internal RoomRecord GetRoomRecord()
     {
         lock (_gate)

@@ -103,6 +103,53 @@ public sealed partial class RoomRepository : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Saves the changes a room made since it was created or last saved: for a room driven directly in this process,
+    /// such as an enquiry a <see cref="ChatbotConversation"/> answers in. The room must not also be changed through
+    /// <see cref="ExecuteAsync{T}(string, Func{RoomCommandContext, T}, string?, CancellationToken)"/> or by another process.
+    /// </summary>
+    /// <param name="room">The live room.</param>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <returns>The room's version as saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="room"/> is null.</exception>
+    /// <exception cref="RoomVersionConflictException">The store's copy of the room was changed by someone else; the live room's changes stay unsaved.</exception>
+    public async Task<long> SaveAsync(ChatRoom room, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var entry = _rooms.GetOrAdd(room.Id, static _ => new CachedRoom());
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (events, commit) = room.Locked(() =>
+            {
+                var taken = room.TakePendingEvents();
+                return (taken, taken.Count == 0 ? null : BuildCommit(room, room.Version - taken.Count, taken, [], null));
+            });
+            if (commit is null)
+            {
+                return room.Version;
+            }
+
+            try
+            {
+                await _store.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                room.ReturnPendingEvents(events);
+                throw;
+            }
+
+            entry.Room = null;
+            Publish(room.Id, events);
+            return events[^1].Sequence;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
     /// <summary>Loads a copy of a room as stored now, to read from.</summary>
     /// <param name="roomId">The room's id.</param>
     /// <param name="cancellationToken">Cancels the load.</param>

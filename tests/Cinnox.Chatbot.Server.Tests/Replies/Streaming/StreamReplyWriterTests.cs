@@ -10,7 +10,7 @@ public sealed class StreamReplyWriterTests
     {
         var output = new MemoryStream();
 
-        var bytes = await StreamReplyWriter.WriteEventStreamAsync(Deltas.Of("line one\n", "", null!, "line\rtwo\r\n"), output, new ChatbotServerOptions());
+        var bytes = await StreamReplyWriting.WriteEventStreamAsync(Deltas.Of("line one\n", "", null!, "line\rtwo\r\n"), output, new ChatbotServerOptions());
 
         var text = Encoding.UTF8.GetString(output.ToArray());
         text.Should().Be(
@@ -27,7 +27,7 @@ public sealed class StreamReplyWriterTests
         // before each wait the stream would never finish.
         var output = new RecordingStream();
 
-        await StreamReplyWriter.WriteEventStreamAsync(AfterEachFlush(output, "a", "b", "c"), output, new ChatbotServerOptions())
+        await StreamReplyWriting.WriteEventStreamAsync(AfterEachFlush(output, "a", "b", "c"), output, new ChatbotServerOptions())
             .WaitAsync(TimeSpan.FromSeconds(10));
 
         output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "write", "flush");
@@ -51,7 +51,7 @@ public sealed class StreamReplyWriterTests
     {
         var output = new RecordingStream();
 
-        await StreamReplyWriter.WriteEventStreamAsync(Ready("a", "b", "c"), output, new ChatbotServerOptions());
+        await StreamReplyWriting.WriteEventStreamAsync(Ready("a", "b", "c"), output, new ChatbotServerOptions());
 
         output.Operations.Should().Equal("write", "write", "write", "write", "flush");
 
@@ -108,7 +108,7 @@ public sealed class StreamReplyWriterTests
         };
         var output = new MemoryStream();
 
-        await StreamReplyWriter.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
+        await StreamReplyWriting.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
 
         var events = await SseLineReader.ReadAllAsync(new MemoryStream(output.ToArray()));
         EventStreams.DeltaText(events).Should().Be(expected);
@@ -124,7 +124,7 @@ public sealed class StreamReplyWriterTests
         var output = new MemoryStream();
         var pieces = new[] { $"one{newline}", $"two{newline}{newline}", "three" };
 
-        await StreamReplyWriter.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
+        await StreamReplyWriting.WriteEventStreamAsync(Deltas.From(pieces), output, new ChatbotServerOptions());
 
         output.Position = 0;
         var texts = new List<string?>();
@@ -142,7 +142,7 @@ public sealed class StreamReplyWriterTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var bytes = await StreamReplyWriter.WriteEventStreamAsync(Deltas.Of("a"), Stream.Null, new ChatbotServerOptions(), cancellation.Token);
+        var bytes = await StreamReplyWriting.WriteEventStreamAsync(Deltas.Of("a"), Stream.Null, new ChatbotServerOptions(), cancellation.Token);
 
         bytes.Should().Be(0);
     }

@@ -263,6 +263,28 @@ public abstract class RoomStoreContract
         (await store.LoadAsync("s")).Should().BeNull();
     }
 
+    [Fact]
+    public async Task Save_ALiveRoomInSteps_IsReadBackWholeAfterARestart()
+    {
+        var store = await CreateStoreAsync();
+        var live = new SpaceRoom("live", "Team", Alice, timeProvider: Clock);
+        await using (var repository = new RoomRepository(store, timeProvider: Clock))
+        {
+            live.AddMember(Alice.Id, Bob);
+            (await repository.SaveAsync(live)).Should().Be(3);
+            live.PostText(Alice.Id, "one");
+            live.PostSystemMessage("two");
+            (await repository.SaveAsync(live)).Should().Be(5);
+            (await repository.SaveAsync(live)).Should().Be(5, "nothing new to save");
+        }
+
+        await using var restarted = new RoomRepository(await ReopenAsync(store), timeProvider: Clock);
+        var loaded = (await restarted.FindAsync("live"))!;
+
+        Json(loaded.CreateSnapshot()).Should().Be(Json(live.CreateSnapshot()));
+        (await restarted.ReadInboxAsync(Bob.Id)).UnreadRoomCount.Should().Be(1);
+    }
+
     private static string Json(RoomSnapshot snapshot) => Encoding.UTF8.GetString(RoomEventSerializer.SerializeSnapshot(snapshot));
 
     // Builds the commit a repository would for a room's pending events, to drive a store directly.

@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotReplyReaderTests
+public partial class ChatbotReplyReaderTests
 {
     [Theory]
     [MemberData(nameof(Sse.NewlineTrickle), MemberType = typeof(Sse))]
@@ -248,6 +248,8 @@ public class ChatbotReplyReaderTests
         var reply = await ReadAsync(body, transferToLiveAgent: transfer);
 
         reply.Action.Should().Be(expected);
+        reply.Keyword.Should().Be(expected);
+        reply.IsActionRefused.Should().BeFalse();
         reply.Text.Should().Be(text);
     }
 
@@ -258,6 +260,8 @@ public class ChatbotReplyReaderTests
 
         reply.Outcome.Should().Be(ChatbotOutcome.Completed);
         reply.Action.Should().Be(ChatbotAction.None);
+        reply.Keyword.Should().Be(ChatbotAction.DirectTransfer, "the keyword is still not an answer to show");
+        reply.IsActionRefused.Should().BeTrue();
         reply.Text.Should().Be(ChatbotKeywords.DirectTransfer);
         reply.Warnings.Should().ContainSingle().Which.Code.Should().Be(ChatbotWarningCodes.TransferNotEnabled);
     }
@@ -271,6 +275,7 @@ public class ChatbotReplyReaderTests
 
         reply.Outcome.Should().Be(ChatbotOutcome.Interrupted);
         reply.Action.Should().Be(ChatbotAction.None);
+        reply.Keyword.Should().Be(ChatbotAction.None);
     }
 
     [Fact]

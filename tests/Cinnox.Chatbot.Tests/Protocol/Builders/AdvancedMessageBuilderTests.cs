@@ -44,7 +44,7 @@ public class AdvancedMessageBuilderTests
 
         act.Should().Throw<ChatbotValidationException>().Which.Issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Path = "advancedItems[0].items[1]",
+            Path = "$.advancedItems[0].items[1]",
             Code = ChatbotValidationCodes.Order,
         });
     }
@@ -56,7 +56,7 @@ public class AdvancedMessageBuilderTests
 
         var act = () => builder.AddQuickReply(reply => reply.AddPostbackButton("ok", "ok").AddPostbackButton(new string('x', 21), "x"));
 
-        act.Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("advancedItems[1].items[1].text");
+        act.Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("$.advancedItems[1].items[1].text");
     }
 
     [Fact]
@@ -87,12 +87,12 @@ public class AdvancedMessageBuilderTests
     [Fact]
     public void List_WithoutEntries_FailsAtBuild() =>
         FluentActions.Invoking(() => ChatbotMessages.Advanced(builder => builder.AddList("Menu", null, _ => { })))
-            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Should().BeEquivalentTo(new { Path = "advancedItems[0].items", Code = ChatbotValidationCodes.Empty });
+            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items", Code = ChatbotValidationCodes.Empty });
 
     [Fact]
     public void List_WithoutHeader_FailsAtOnce() =>
         FluentActions.Invoking(() => ChatbotMessages.Advanced(builder => builder.AddList(null, "", _ => { })))
-            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("advancedItems[0].items[0]");
+            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("$.advancedItems[0].items[0]");
 
     [Fact]
     public void Carousel_BuildsBubbles_AndReportsPathsInside()
@@ -106,13 +106,13 @@ public class AdvancedMessageBuilderTests
         FluentActions.Invoking(() => ChatbotMessages.Advanced(builder => builder.AddCarousel(carousel => carousel
                 .AddBubble(bubble => bubble.AddText(title: "One"))
                 .AddBubble(bubble => bubble.AddText(title: new string('t', 10_001))))))
-            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("advancedItems[0].items[1].items[0].title");
+            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("$.advancedItems[0].items[1].items[0].title");
     }
 
     [Fact]
     public void EmptyMessage_FailsAtBuild() =>
         FluentActions.Invoking(() => new AdvancedMessageBuilder().Build())
-            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("advancedItems");
+            .Should().Throw<ChatbotValidationException>().Which.Issues.Single().Path.Should().Be("$.advancedItems");
 
     [Fact]
     public void TextFactories_ProduceKeywordsAndRejectBlankText()

@@ -22,7 +22,7 @@ public class ChatbotMessageValidatorTests
 
         issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Path = "advancedItems[0].items[1].text",
+            Path = "$.advancedItems[0].items[1].text",
             Code = ChatbotValidationCodes.TooLong,
         });
         issues[0].Message.Should().Contain("21").And.Contain("20");
@@ -41,7 +41,7 @@ public class ChatbotMessageValidatorTests
     [InlineData(null)]
     public void Button_WithoutText_IsRequired(string? text) =>
         Errors(Bubble(new ButtonItem { Text = text, Action = ButtonAction.Postback("x") }))
-            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[0].text", Code = ChatbotValidationCodes.Required });
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[0].text", Code = ChatbotValidationCodes.Required });
 
     [Theory]
     [InlineData("title")]
@@ -63,7 +63,7 @@ public class ChatbotMessageValidatorTests
         Errors(Bubble(With(field, 10_000))).Should().BeEmpty();
         Errors(Bubble(With(field, 10_001))).Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Path = $"advancedItems[0].items[0].{field}",
+            Path = $"$.advancedItems[0].items[0].{field}",
             Code = ChatbotValidationCodes.TooLong,
         });
     }
@@ -89,7 +89,7 @@ public class ChatbotMessageValidatorTests
     public void Image_UnsupportedExtension_IsReported(string url) =>
         Errors(Bubble(new ImageItem(url))).Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Path = "advancedItems[0].items[0].fileUrl",
+            Path = "$.advancedItems[0].items[0].fileUrl",
             Code = ChatbotValidationCodes.UnsupportedMediaFormat,
         });
 
@@ -119,7 +119,7 @@ public class ChatbotMessageValidatorTests
     [InlineData("not a url")]
     [InlineData("")]
     public void Media_NonHttpUrl_IsReported(string url) =>
-        Errors(Bubble(new ImageItem(url))).Should().ContainSingle().Which.Path.Should().Be("advancedItems[0].items[0].fileUrl");
+        Errors(Bubble(new ImageItem(url))).Should().ContainSingle().Which.Path.Should().Be("$.advancedItems[0].items[0].fileUrl");
 
     [Fact]
     public void Bubble_InOrderTextMediaButton_IsValid() =>
@@ -129,7 +129,7 @@ public class ChatbotMessageValidatorTests
     [Fact]
     public void Bubble_MediaAfterButton_IsAnOrderErrorAtTheMisplacedItem() =>
         Errors(Bubble(new TextItem(text: "a"), Button("one"), new ImageItem("https://x.example/a.png")))
-            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[2]", Code = ChatbotValidationCodes.Order });
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[2]", Code = ChatbotValidationCodes.Order });
 
     [Fact]
     public void Bubble_TextAfterMedia_IsAnOrderError() =>
@@ -138,14 +138,14 @@ public class ChatbotMessageValidatorTests
 
     [Fact]
     public void Bubble_Empty_IsReported() =>
-        Errors(Bubble()).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items", Code = ChatbotValidationCodes.Empty });
+        Errors(Bubble()).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items", Code = ChatbotValidationCodes.Empty });
 
     [Fact]
     public void QuickReply_WithNonButton_IsReported()
     {
         var message = new ChatbotAdvancedMessage([new QuickReplyContainer([Button("yes"), new TextItem(text: "no")])]);
 
-        Errors(message).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[1]", Code = ChatbotValidationCodes.ItemNotAllowed });
+        Errors(message).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[1]", Code = ChatbotValidationCodes.ItemNotAllowed });
     }
 
     [Fact]
@@ -155,13 +155,13 @@ public class ChatbotMessageValidatorTests
         var invalid = new ChatbotAdvancedMessage([new CarouselContainer([new BubbleContainer([new TextItem(text: "a")]), new QuickReplyContainer([Button("b")])])]);
 
         Errors(valid).Should().BeEmpty();
-        Errors(invalid).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[1]", Code = ChatbotValidationCodes.ItemNotAllowed });
+        Errors(invalid).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[1]", Code = ChatbotValidationCodes.ItemNotAllowed });
     }
 
     [Fact]
     public void Carousel_BubbleRulesApplyInside() =>
         Errors(new ChatbotAdvancedMessage([new CarouselContainer([new BubbleContainer([Button(new string('x', 21))])])]))
-            .Should().ContainSingle().Which.Path.Should().Be("advancedItems[0].items[0].items[0].text");
+            .Should().ContainSingle().Which.Path.Should().Be("$.advancedItems[0].items[0].items[0].text");
 
     [Fact]
     public void List_HeaderThenEntries_IsValid_EvenWithLongDescriptions()
@@ -181,7 +181,7 @@ public class ChatbotMessageValidatorTests
         var entry = new ButtonItem { Title = "First", Action = ButtonAction.Postback("1"), Items = [new ImageItem("https://x.example/1.png"), new ImageItem("https://x.example/2.png")] };
 
         Errors(new ChatbotAdvancedMessage([new ListContainer(new TextItem("Menu"), [entry])]))
-            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[1].items", Code = ChatbotValidationCodes.ListShape });
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[1].items", Code = ChatbotValidationCodes.ListShape });
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class ChatbotMessageValidatorTests
         var entry = new ButtonItem { Title = "First", Action = ButtonAction.Postback("1"), Items = [new VideoItem("https://x.example/1.mp4")] };
 
         Errors(new ChatbotAdvancedMessage([new ListContainer(new TextItem("Menu"), [entry])]))
-            .Should().ContainSingle().Which.Path.Should().Be("advancedItems[0].items[1].items[0]");
+            .Should().ContainSingle().Which.Path.Should().Be("$.advancedItems[0].items[1].items[0]");
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public class ChatbotMessageValidatorTests
         var noHeader = new ListContainer { Items = [new ButtonItem { Title = "A", Action = ButtonAction.Postback("a") }, new ButtonItem { Title = "B", Action = ButtonAction.Postback("b") }] };
         var noEntries = new ListContainer { Items = [new TextItem("Menu")] };
 
-        Errors(new ChatbotAdvancedMessage([noHeader])).Should().Contain(issue => issue.Path == "advancedItems[0].items[0]" && issue.Code == ChatbotValidationCodes.ListShape);
+        Errors(new ChatbotAdvancedMessage([noHeader])).Should().Contain(issue => issue.Path == "$.advancedItems[0].items[0]" && issue.Code == ChatbotValidationCodes.ListShape);
         Errors(new ChatbotAdvancedMessage([noEntries])).Should().ContainSingle().Which.Code.Should().Be(ChatbotValidationCodes.ListShape);
     }
 
@@ -209,13 +209,13 @@ public class ChatbotMessageValidatorTests
         var entry = new ButtonItem { Text = "desc", Action = ButtonAction.Postback("1") };
 
         Errors(new ChatbotAdvancedMessage([new ListContainer(new TextItem("Menu"), [entry])]))
-            .Should().ContainSingle().Which.Path.Should().Be("advancedItems[0].items[1].title");
+            .Should().ContainSingle().Which.Path.Should().Be("$.advancedItems[0].items[1].title");
     }
 
     [Fact]
     public void ButtonOutsideList_WithImage_IsNotAllowed() =>
         Errors(Bubble(new ButtonItem("b", ButtonAction.Postback("x")) { Items = [new ImageItem("https://x.example/a.png")] }))
-            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "advancedItems[0].items[0].items", Code = ChatbotValidationCodes.ItemNotAllowed });
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = "$.advancedItems[0].items[0].items", Code = ChatbotValidationCodes.ItemNotAllowed });
 
     [Fact]
     public void Actions_AreChecked()
@@ -227,9 +227,9 @@ public class ChatbotMessageValidatorTests
             new ButtonItem("ok", ButtonAction.OpenUrl("https://example.com/help")));
 
         Errors(message).Select(issue => issue.Path).Should().Equal(
-            "advancedItems[0].items[0].action",
-            "advancedItems[0].items[1].action.text",
-            "advancedItems[0].items[2].action.url");
+            "$.advancedItems[0].items[0].action",
+            "$.advancedItems[0].items[1].action.text",
+            "$.advancedItems[0].items[2].action.url");
     }
 
     [Fact]
@@ -245,8 +245,8 @@ public class ChatbotMessageValidatorTests
         var message = new ChatbotAdvancedMessage { Advanced = "Advanced" };
 
         Errors(message).Select(issue => (issue.Path, issue.Code)).Should().Equal(
-            ("advanced", ChatbotValidationCodes.InvalidAdvancedMarker),
-            ("advancedItems", ChatbotValidationCodes.Empty));
+            ("$.advanced", ChatbotValidationCodes.InvalidAdvancedMarker),
+            ("$.advancedItems", ChatbotValidationCodes.Empty));
     }
 
     [Fact]
@@ -259,10 +259,10 @@ public class ChatbotMessageValidatorTests
         ]);
 
         Errors(message).Select(issue => issue.Path).Should().Equal(
-            "advancedItems[0].items[0].text",
-            "advancedItems[0].items[1]",
-            "advancedItems[0].items[1]",
-            "advancedItems[1].items");
+            "$.advancedItems[0].items[0].text",
+            "$.advancedItems[0].items[1]",
+            "$.advancedItems[0].items[1]",
+            "$.advancedItems[1].items");
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public class ChatbotMessageValidatorTests
         var issues = ChatbotMessageValidator.Validate(message);
 
         issues.Should().OnlyContain(issue => issue.Severity == ChatbotValidationSeverity.Warning && issue.Code == ChatbotValidationCodes.UnknownType);
-        issues.Select(issue => issue.Path).Should().Equal("advancedItems[0].items[1].type", "advancedItems[0].items[2].action.type", "advancedItems[1].type");
+        issues.Select(issue => issue.Path).Should().Equal("$.advancedItems[0].items[1].type", "$.advancedItems[0].items[2].action.type", "$.advancedItems[1].type");
         ChatbotMessageValidator.IsValid(message).Should().BeFalse();
         FluentActions.Invoking(() => ChatbotMessageValidator.EnsureValid(message))
             .Should().Throw<ChatbotValidationException>().Which.Issues.Should().HaveCount(3);
@@ -287,7 +287,7 @@ public class ChatbotMessageValidatorTests
     [InlineData("")]
     [InlineData("  ")]
     public void TextMessage_WithoutText_IsInvalid(string text) =>
-        Errors(new ChatbotTextMessage(text)).Should().ContainSingle().Which.Path.Should().Be("text");
+        Errors(new ChatbotTextMessage(text)).Should().ContainSingle().Which.Path.Should().Be("$.text");
 
     [Fact]
     public void EnsureValid_ExceptionMessage_NamesPathAndRule()
@@ -295,6 +295,6 @@ public class ChatbotMessageValidatorTests
         var exception = FluentActions.Invoking(() => ChatbotMessageValidator.EnsureValid(Bubble(Button(new string('x', 21)))))
             .Should().Throw<ChatbotValidationException>().Which;
 
-        exception.Message.Should().Contain("advancedItems[0].items[0].text").And.Contain("limit is 20");
+        exception.Message.Should().Contain("$.advancedItems[0].items[0].text").And.Contain("limit is 20");
     }
 }

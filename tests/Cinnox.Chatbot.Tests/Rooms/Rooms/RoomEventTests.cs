@@ -108,4 +108,26 @@ public class RoomEventTests
         room.Messages.Select(message => message.Sequence).Should().Equal(Enumerable.Range(1, 600).Select(i => (long)i));
         room.GetUnreadCount(Alice.Id).Should().Be(400);
     }
+
+    [Fact]
+    public void MessageIds_TwoInstancesOfOneRoom_NeverCollide()
+    {
+        var first = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+        var second = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+
+        var a = first.PostText(Alice.Id, "hi").Message;
+        var b = second.PostText(Alice.Id, "hi").Message;
+
+        a.Sequence.Should().Be(b.Sequence);
+        a.Id.Should().NotBe(b.Id, "ids are unique across rooms, processes and restarts");
+    }
+
+    [Fact]
+    public void Creation_IsEventOne_AndIsKeptForTheStore()
+    {
+        var room = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+
+        room.Version.Should().Be(2, "the Space was created (1), then its creator joined (2)");
+        room.TakePendingEvents().Select(change => (change.Sequence, change.GetType().Name)).Should().Equal((1L, "SpaceCreated"), (2L, "MemberJoined"));
+    }
 }

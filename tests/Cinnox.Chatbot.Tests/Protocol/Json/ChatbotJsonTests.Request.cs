@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotJsonRequestTests
+public partial class ChatbotJsonTests
 {
     [Fact]
     public void SerializeRequest_Current_WritesEveryFieldAndOmitsUnknownContext()
@@ -90,12 +90,12 @@ public class ChatbotJsonRequestTests
     [Theory]
     [InlineData("{}", "no query")]
     [InlineData("""{"query":null}""", "no query")]
-    [InlineData("""{"query":42}""", "'query' must be a string")]
-    [InlineData("""{"query":["a"]}""", "'query' must be a string")]
+    [InlineData("""{"query":42}""", "'$.query' must be a string")]
+    [InlineData("""{"query":["a"]}""", "'$.query' must be a string")]
     [InlineData("""{"queryResult":{"queryText":5}}""", "queryText")]
-    [InlineData("""{"queryResult":"x"}""", "'queryResult' must be an object")]
-    [InlineData("""{"query":"q","queryParams":[]}""", "'queryParams' must be an object")]
-    [InlineData("""{"query":"q","visitorName":{"first":"A"}}""", "'visitorName' must be a string")]
+    [InlineData("""{"queryResult":"x"}""", "'$.queryResult' must be an object")]
+    [InlineData("""{"query":"q","queryParams":[]}""", "'$.queryParams' must be an object")]
+    [InlineData("""{"query":"q","visitorName":{"first":"A"}}""", "'$.visitorName' must be a string")]
     [InlineData("[]", "must be a JSON object")]
     [InlineData("\"q\"", "must be a JSON object")]
     [InlineData("", "empty")]

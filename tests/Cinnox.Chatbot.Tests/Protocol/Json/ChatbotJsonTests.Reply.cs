@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotJsonReplyTests
+public partial class ChatbotJsonTests
 {
     [Fact]
     public void ParseReply_UnknownPropertiesEverywhere_AreIgnoredAndKept()
@@ -50,9 +50,9 @@ public class ChatbotJsonReplyTests
     }
 
     [Theory]
-    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":null}}""", "advancedItems")]
-    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":1,"items":null}]}}""", "advancedItems[0].items")]
-    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":2,"items":null}]}}""", "advancedItems[0].items")]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":null}}""", "$.advancedItems")]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":1,"items":null}]}}""", "$.advancedItems[0].items")]
+    [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":2,"items":null}]}}""", "$.advancedItems[0].items")]
     public void ParseReply_NullList_ReadsAsEmptyAndValidationReportsIt(string json, string path)
     {
         // SPEC §3.3: a tolerant reader; null is an absent list, whatever level it sits at, and the validator names it.
@@ -69,14 +69,14 @@ public class ChatbotJsonReplyTests
     [InlineData("{}", "no 'message'")]
     [InlineData("""{"message":null}""", "'message' is null")]
     [InlineData("""{"message":"hi"}""", "'message' is a string")]
-    [InlineData("""{"message":{"type":1,"text":5}}""", "'text' must be a string but is a number")]
+    [InlineData("""{"message":{"type":1,"text":5}}""", "'$.message.text' must be a string but is a number")]
     [InlineData("""{"message":{"type":5,"advancedItems":{}}}""", "not valid CINNOX JSON")]
-    [InlineData("""{"message":{"type":5,"advancedItems":[null]}}""", "'advancedItems[0]' must be an advanced container, a JSON object, but is null")]
+    [InlineData("""{"message":{"type":5,"advancedItems":[null]}}""", "'$.message.advancedItems[0]' must be an advanced container, a JSON object, but is null")]
     [InlineData("""{"message":{"type":5,"advancedItems":[7]}}""", "JSON object")]
-    [InlineData("""{"message":{"type":5,"advancedItems":[{"type":1,"items":[{"type":12,"text":"b","action":"go"}]}]}}""", "'advancedItems[0].items[0].action' must be a button action")]
+    [InlineData("""{"message":{"type":5,"advancedItems":[{"type":1,"items":[{"type":12,"text":"b","action":"go"}]}]}}""", "'$.message.advancedItems[0].items[0].action' must be a button action")]
     [InlineData("""{"message":{"type":1,"text":"hi"}""", "not valid CINNOX JSON")]
     [InlineData("""{"message":{"type":1,"text":"hi"}} {}""", "not valid CINNOX JSON")]
-    [InlineData("{\"message\":{\"type\":1,\"text\":\"\\ud800\"}}", "'text' is not valid text")]
+    [InlineData("{\"message\":{\"type\":1,\"text\":\"\\ud800\"}}", "'$.message.text' is not valid text")]
     public void ParseReply_MalformedInput_ThrowsOnlyProtocolException(string json, string reason) =>
         FluentActions.Invoking(() => ChatbotJson.ParseReply(json))
             .Should().Throw<ChatbotProtocolException>().Which.Message.Should().ContainAll(reason.Split('|', StringSplitOptions.RemoveEmptyEntries));

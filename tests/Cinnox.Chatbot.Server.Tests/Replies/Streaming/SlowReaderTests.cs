@@ -1,0 +1,75 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Cinnox.Chatbot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Cinnox.Chatbot.Server.Tests;
+
+/// <summary>
+/// SPEC §5.1: a slow reader costs the bot a bounded amount of memory per stream. The toolkit pulls the handler's next
+/// text only when the response has room (backpressure), so a handler that could produce megabytes at once is held a
+/// small window ahead of what the socket took.
+/// </summary>
+public sealed class SlowReaderTests(ITestOutputHelper output)
+{
+    private const int TextBytes = 1024;
+    private const int Texts = 3000;
+
+    [Fact]
+    public async Task ReaderThatTakesNothing_HoldsTheHandlerASmallWindowAhead()
+    {
+        long produced = 0;
+        await using var bot = await BotServer.StartAsync(
+            Transport.Loopback,
+            app => app.MapCinnoxChatbot("/chatbot", (context, _) =>
+                ValueTask.FromResult(ChatbotReplies.Stream(Fast(() => Interlocked.Add(ref produced, TextBytes), context.CancellationToken)))),
+            services =>
+            {
+                services.AddCinnoxChatbotServer();
+
+                // A small kernel send buffer, so what the socket holds does not hide what the process holds.
+                services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
+                {
+                    var listen = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                    listen.SendBufferSize = 8192;
+                    return listen;
+                });
+            });
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await socket.ConnectAsync(bot.Client.BaseAddress!.Host, bot.Client.BaseAddress.Port);
+        const string Body = "{\"query\":\"go\"}";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST /chatbot HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: {Body.Length}\r\n\r\n{Body}"));
+
+        // Read nothing; wait until the handler stops being pulled.
+        await Waiting.UntilAsync(() => Interlocked.Read(ref produced) > 0, because: "the handler is pulled");
+        long last;
+        do
+        {
+            last = Interlocked.Read(ref produced);
+            await Task.Delay(300);
+        }
+        while (Interlocked.Read(ref produced) != last);
+
+        output.WriteLine($"Produced ahead of a reader that took nothing: {last:N0} of {(long)TextBytes * Texts:N0} bytes.");
+        last.Should().BeGreaterThan(0);
+        last.Should().BeLessThan(256 * 1024, "the toolkit must not produce ahead of the socket beyond a small window");
+    }
+
+    private static async IAsyncEnumerable<string> Fast(Action counted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var text = new string('a', TextBytes);
+        for (var i = 0; i < Texts; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            counted();
+            yield return text;
+            await Task.Yield();
+        }
+    }
+}
