@@ -1,5 +1,5 @@
 using Cinnox.Chatbot.Rooms.Storage;
-using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests;
 
@@ -11,7 +11,7 @@ public abstract class SchemaScope : IAsyncLifetime
 
     protected string Schema { get; } = PostgreSqlServer.NewSchema();
 
-    protected ManualTimeProvider Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Cinnox.Chatbot.Rooms.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,7 @@ namespace Cinnox.Chatbot.Rooms.Sqlite.Tests;
 public sealed class SqliteMigrationTests : IDisposable
 {
     private readonly TemporaryDatabase _database = new();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     public static TheoryData<int> EarlierVersions => [.. Enumerable.Range(0, SqliteRoomStore.LatestSchemaVersion)];
 

@@ -63,16 +63,16 @@ public sealed partial class ChatbotTurnWorker
             Log.TurnFailed(_logger, failure, roomId, entry.Id, failure.Message);
         }
 
-        var keyword = !reply.IsCompleted ? ChatbotAction.None
-            : reply.Action != ChatbotAction.None ? reply.Action
-            : reply.Message is ChatbotAdvancedMessage ? ChatbotAction.None
-            : ChatbotKeywords.GetAction(reply.Text);
+        // The reply decides for itself: Keyword is what not to show as text, Action what to do (a DIRECT_TRANSFER the
+        // destination does not allow has the keyword without the action).
+        var keyword = reply.Keyword;
+        var action = reply.IsActionRefused ? keyword : reply.Action;
         await _repository.ExecuteAsync(roomId, current =>
         {
             var enquiry = (EnquiryRoom)current;
             var writer = ChatbotReplyWriter.Resume(enquiry, bot, progress.MessageId, progress.Received, progress.Dropped);
             writer.Complete(reply, keyword);
-            return writer.IsDropped ? ChatbotAction.None : Perform(enquiry, client, bot, keyword);
+            return writer.IsDropped ? ChatbotAction.None : Perform(enquiry, client, bot, action);
         }, CancellationToken.None).ConfigureAwait(false);
     }
 

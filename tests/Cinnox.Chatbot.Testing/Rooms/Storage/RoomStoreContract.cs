@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Cinnox.Chatbot.Rooms;
 using Cinnox.Chatbot.Rooms.Storage;
@@ -17,7 +18,7 @@ public abstract class RoomStoreContract
     private static readonly RoomMember Carol = RoomMember.Staff("carol", "Carol");
 
     /// <summary>Gets the clock the rooms read.</summary>
-    protected ManualTimeProvider Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new();
 
     /// <summary>Opens a fresh, empty store.</summary>
     /// <returns>The store.</returns>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Cinnox.Chatbot.Testing;
 
@@ -5,7 +6,7 @@ namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class RoomEventSerializerTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public void Serialize_EveryEvent_CarriesItsTypeNameAndSchemaVersionAndNoLiveRoom()

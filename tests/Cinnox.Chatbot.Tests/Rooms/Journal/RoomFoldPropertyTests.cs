@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Cinnox.Chatbot.Testing;
 
@@ -18,7 +19,7 @@ public class RoomFoldPropertyTests
     public void RandomCommands_RestoredRoom_IsTheSameInStateAndInWhatItAllowsNext(int seed)
     {
         var random = new Random(seed);
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         ChatRoom room = seed % 2 == 0
             ? new SpaceRoom($"space-{seed}", "Team", Staff[0], SpaceVisibility.Public, timeProvider: clock)
             : new EnquiryRoom(new EnquiryRoomOptions { EnquiryId = $"ENQ-{seed}", Channel = EnquiryChannel.Weblink, Weblink = new Uri("https://shop.example/?utm_source=fb") }, clock);

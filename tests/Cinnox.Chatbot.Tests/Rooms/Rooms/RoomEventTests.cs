@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class RoomEventTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public void Changed_EveryChangeRaisedOnceWithConsecutiveVersions()
@@ -62,8 +64,8 @@ public class RoomEventTests
     public void Changed_HandlerThrows_LoggedNeverFailsTheCommand()
     {
         var room = Space(_clock, Bob);
-        using var logs = new CollectingLoggerProvider();
-        room.Logger = logs.CreateLogger("rooms");
+        var logger = new FakeLogger();
+        room.Logger = logger;
         var heard = 0;
         room.Changed += (_, _) => throw new InvalidOperationException("handler bug");
         room.Changed += (_, _) => heard++;
@@ -73,7 +75,7 @@ public class RoomEventTests
 
         room.Messages.Select(message => message.Id).Should().Equal(first.Message.Id, second.Message.Id);
         heard.Should().Be(2, "the other handlers still hear every change");
-        logs.Entries.Should().HaveCount(2).And.OnlyContain(entry => entry.Level == LogLevel.Error && entry.Exception is InvalidOperationException);
+        logger.Collector.GetSnapshot().Should().HaveCount(2).And.OnlyContain(entry => entry.Level == LogLevel.Error && entry.Exception is InvalidOperationException);
     }
 
     [Fact]

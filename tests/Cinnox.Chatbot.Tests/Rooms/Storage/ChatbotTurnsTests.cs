@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Storage.Tests;
 
 public class ChatbotTurnsTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public async Task PostVisitorMessage_EnquiryWithTheChatbot_QueuesTheTurnInTheSameCommit()

@@ -1,11 +1,12 @@
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class ChatWorkspaceTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ChatWorkspace _workspace = new();
 
     [Fact]
@@ -105,7 +106,7 @@ public class ChatWorkspaceTests
     public void UnreadRoomCount_SystemMessageInASpace_CountsInTheBadgeAsInTheRoom()
     {
         var workspace = new ChatWorkspace();
-        var space = workspace.Add(new SpaceRoom("quiet", "Quiet", RoomTestData.Alice, timeProvider: new ManualTimeProvider()));
+        var space = workspace.Add(new SpaceRoom("quiet", "Quiet", RoomTestData.Alice, timeProvider: new FakeTimeProvider()));
         space.AddMember(RoomTestData.Alice.Id, RoomTestData.Bob);
 
         space.PostSystemMessage("The Space was set up.");
