@@ -2,7 +2,6 @@ using System.Net.ServerSentEvents;
 using System.Text;
 using Cinnox.Chatbot.Testing;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 
 namespace Cinnox.Chatbot.Benchmarks;
@@ -82,31 +81,3 @@ public class StreamParsingBenchmarks
         return reply.Outcome == ChatbotOutcome.Completed ? reply.Text.Length : -1;
     }
 }
-
-/// <summary>The event shape the common approach deserializes into.</summary>
-public sealed class TypedEvent
-{
-    /// <summary>Gets or sets the message.</summary>
-    [JsonPropertyName("message")]
-    public TypedMessage? Message { get; set; }
-}
-
-/// <summary>The message of a <see cref="TypedEvent"/>.</summary>
-public sealed class TypedMessage
-{
-    /// <summary>Gets or sets the type.</summary>
-    [JsonPropertyName("type")]
-    public int Type { get; set; }
-
-    /// <summary>Gets or sets the text.</summary>
-    [JsonPropertyName("text")]
-    public string? Text { get; set; }
-
-    /// <summary>Gets or sets the stream type.</summary>
-    [JsonPropertyName("streamType")]
-    public string? StreamType { get; set; }
-}
-
-/// <summary>Source-generated metadata for <see cref="TypedEvent"/>.</summary>
-[JsonSerializable(typeof(TypedEvent))]
-public sealed partial class TypedEventContext : JsonSerializerContext;

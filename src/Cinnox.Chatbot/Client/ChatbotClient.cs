@@ -138,7 +138,7 @@ public sealed class ChatbotClient : IChatbotClient
         using var cancellation = new CallCancellation(core.Limits.TotalResponseTime, core.Limits.FinalEventDrainTime, time, cancellationToken);
         var token = cancellation.Token;
 
-        var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotClientCore.CallState(start, request.InquiryId), token).ConfigureAwait(false);
+        var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotRetryStrategy.CallBudget(start, core.Limits.TotalResponseTime, request.InquiryId), token).ConfigureAwait(false);
         if (sent.Exception is { } sendFailure)
         {
             if (cancellationToken.IsCancellationRequested)

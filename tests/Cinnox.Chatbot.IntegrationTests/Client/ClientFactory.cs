@@ -49,13 +49,3 @@ internal sealed class ClientFactory : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
-
-internal sealed class SignalHandler(TaskCompletionSource headersArrived) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken);
-        headersArrived.TrySetResult();
-        return response;
-    }
-}

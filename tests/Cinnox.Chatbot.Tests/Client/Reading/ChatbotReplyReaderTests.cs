@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotReplyReaderTests
+public partial class ChatbotReplyReaderTests
 {
     [Theory]
     [MemberData(nameof(Sse.NewlineTrickle), MemberType = typeof(Sse))]

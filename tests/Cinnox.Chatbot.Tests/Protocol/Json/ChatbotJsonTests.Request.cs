@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotJsonRequestTests
+public partial class ChatbotJsonTests
 {
     [Fact]
     public void SerializeRequest_Current_WritesEveryFieldAndOmitsUnknownContext()

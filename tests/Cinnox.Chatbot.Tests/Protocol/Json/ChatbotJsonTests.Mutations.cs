@@ -10,7 +10,7 @@ namespace Cinnox.Chatbot.Tests;
 /// flipped bytes — and checks that reading never fails with anything but <see cref="ChatbotProtocolException"/>,
 /// and that whatever is read can be validated and written again.
 /// </summary>
-public class ChatbotJsonMutationTests
+public partial class ChatbotJsonTests
 {
     private const int Iterations = 400;
 

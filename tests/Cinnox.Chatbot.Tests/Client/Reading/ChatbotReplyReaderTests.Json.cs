@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotReplyReaderJsonTests
+public partial class ChatbotReplyReaderTests
 {
     public static TheoryData<string> AdvancedReplies => [.. SeedExamples.AdvancedReplyNames];
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Cinnox.Chatbot.Tests;
 
-public class ChatbotJsonReplyTests
+public partial class ChatbotJsonTests
 {
     [Fact]
     public void ParseReply_UnknownPropertiesEverywhere_AreIgnoredAndKept()

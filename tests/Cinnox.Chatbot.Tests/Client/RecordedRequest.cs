@@ -1,0 +1,3 @@
+namespace Cinnox.Chatbot.Tests;
+
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, string Body);
