@@ -21,6 +21,7 @@ internal sealed class ChatbotEndpoint
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ChatbotRequestReader _requestReader;
+    private string? _streamingAccept;
 
     public ChatbotEndpoint(
         Func<ChatbotRequestContext, CancellationToken, ValueTask<ChatbotServerReply>> handler,
@@ -54,7 +55,7 @@ internal sealed class ChatbotEndpoint
             return;
         }
 
-        var acceptsStreaming = ChatbotMediaTypes.AcceptsEventStream(request.Headers.Accept.ToString());
+        var acceptsStreaming = AcceptsEventStream(request.Headers.Accept.ToString());
         var context = new ChatbotRequestContext(chatbotRequest, httpContext, acceptsStreaming, handlerCancellation.Token);
         var reply = await InvokeHandlerAsync(context, handlerCancellation).ConfigureAwait(false);
         if (reply is null)
@@ -74,6 +75,23 @@ internal sealed class ChatbotEndpoint
         {
             await WriteCollectedAsync(context, reply.TextStream!, handlerCancellation).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads the Accept header; the last value found to admit a stream is not parsed again, as a platform sends the same one every time.</summary>
+    private bool AcceptsEventStream(string accept)
+    {
+        if (string.Equals(accept, _streamingAccept, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!ChatbotMediaTypes.AcceptsEventStream(accept))
+        {
+            return false;
+        }
+
+        _streamingAccept = accept;
+        return true;
     }
 
     private static void StartEventStream(HttpContext httpContext)
