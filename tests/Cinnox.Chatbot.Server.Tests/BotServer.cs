@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
@@ -18,7 +19,7 @@ public sealed class BotServer : IAsyncDisposable
     private readonly WebApplication? _app;
     private readonly LoopbackServer? _loopback;
 
-    private BotServer(WebApplication? app, LoopbackServer? loopback, HttpClient client, CollectingLoggerProvider logs)
+    private BotServer(WebApplication? app, LoopbackServer? loopback, HttpClient client, FakeLogCollector logs)
     {
         _app = app;
         _loopback = loopback;
@@ -30,11 +31,14 @@ public sealed class BotServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Gets everything the server logged.</summary>
-    public CollectingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>Gets everything the server logged, one record a line, for failure messages and checks that a secret never appears.</summary>
+    public string LogText => string.Join('\n', Logs.GetSnapshot().Select(record => $"{record.Category} {record.Message} {record.Exception}"));
 
     /// <summary>Gets what the toolkit logged.</summary>
-    public IReadOnlyList<CollectingLoggerProvider.LogEntry> ToolkitLogs =>
-        [.. Logs.Entries.Where(entry => entry.Category == ToolkitCategory)];
+    public IReadOnlyList<FakeLogRecord> ToolkitLogs =>
+        [.. Logs.GetSnapshot().Where(record => record.Category == ToolkitCategory)];
 
     /// <summary>Gets the server's services.</summary>
     public IServiceProvider Services => _app?.Services ?? _loopback!.Services;
@@ -57,10 +61,10 @@ public sealed class BotServer : IAsyncDisposable
     /// <summary>Starts a bot configured by the test.</summary>
     public static async Task<BotServer> StartAsync(Transport transport, Action<WebApplication> map, Action<IServiceCollection>? configureServices = null)
     {
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLogCollector();
         void Services(IServiceCollection services)
         {
-            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
             services.Configure<LoggerFilterOptions>(options => options.MinLevel = LogLevel.Trace);
             configureServices?.Invoke(services);
         }
@@ -85,8 +89,12 @@ public sealed class BotServer : IAsyncDisposable
     }
 
     /// <summary>Waits until the toolkit logs an event, for events logged after the response was read.</summary>
-    public Task<CollectingLoggerProvider.LogEntry> WaitForLogAsync(int eventId) =>
-        Logs.WaitForAsync(entry => entry.Category == ToolkitCategory && entry.EventId.Id == eventId);
+    public async Task<FakeLogRecord> WaitForLogAsync(int eventId)
+    {
+        bool Match(FakeLogRecord record) => record.Category == ToolkitCategory && record.Id.Id == eventId;
+        await Waiting.UntilAsync(() => Logs.GetSnapshot().Any(Match), because: $"the toolkit logs event {eventId}");
+        return Logs.GetSnapshot().First(Match);
+    }
 
     /// <summary>Creates a POST to <c>/chatbot</c> with a JSON body.</summary>
     public static HttpRequestMessage Post(string json, string? accept = null, string path = "chatbot")

@@ -139,7 +139,7 @@ public sealed class ChatbotClient : IChatbotClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, drain.Token);
         var token = linked.Token;
 
-        var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotClientCore.CallState(start, request.InquiryId), token).ConfigureAwait(false);
+        var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotRetryStrategy.CallBudget(start, core.Limits.TotalResponseTime, request.InquiryId), token).ConfigureAwait(false);
         if (sent.Exception is { } sendFailure)
         {
             if (cancellationToken.IsCancellationRequested)

@@ -25,11 +25,21 @@ public sealed class ChatbotClientBuilder
     /// handlers or replace the primary handler.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// The pipeline holds one resilience handler, named <c>retry</c>, with the retry strategy of
+    /// <see cref="ConfigureRetry"/>: only failures before the response headers are sent again, inside the destination's
+    /// total response time. Handlers added here run inside it, once per attempt. Replace it with
+    /// <c>RemoveAllResilienceHandlers()</c> and <c>AddResilienceHandler(...)</c>; do not add an attempt timeout, hedging or
+    /// <c>AddStandardResilienceHandler()</c>, whose timeouts would cut a reply that is still streaming (docs/client.md,
+    /// "The HTTP pipeline").
+    /// </para>
+    /// <para>
     /// The default primary handler is a <see cref="SocketsHttpHandler"/> that does not drain an abandoned reply
     /// (<see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0), so a cancelled or over-limit reply closes its
     /// connection at once; it follows no redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> is off, SPEC §5.1)
     /// and decodes nothing. A primary handler of your own should not follow redirects either. Its
     /// <see cref="HttpClient.Timeout"/> is infinite because the client enforces the destination's total response time itself.
+    /// </para>
     /// </remarks>
     public IHttpClientBuilder HttpClientBuilder { get; }
 

@@ -81,7 +81,7 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
         var entry = _cores.GetValueOrDefault(name);
         if (entry is null || !ReferenceEquals(entry.Destination, destination) || !ReferenceEquals(entry.Retry, retry))
         {
-            entry = new CoreEntry(destination, retry, new ChatbotClientCore(destination, retry, _logger, _timeProvider, _telemetry));
+            entry = new CoreEntry(destination, retry, new ChatbotClientCore(destination, retry, _logger, _timeProvider, _telemetry, retriesInHandler: true));
             _cores[name] = entry;
         }
 

@@ -1,6 +1,9 @@
 using Cinnox.Chatbot;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -62,6 +65,24 @@ public static class ChatbotClientServiceCollectionExtensions
             .AddHttpClient(ChatbotClientFactory.HttpClientName(name))
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(ChatbotClientFactory.CreatePrimaryHandler);
+
+        // Retries live in the HttpClient's pipeline, where users see and can replace them (docs/client.md), configured
+        // for streaming: no attempt timeout, no hedging, nothing sent again once response headers have arrived.
+        httpClientBuilder.AddResilienceHandler(ChatbotRetryStrategy.HandlerName, (pipeline, context) =>
+        {
+            context.EnableReloads<ChatbotRetryOptions>(name);
+            var retry = context.GetOptions<ChatbotRetryOptions>(name);
+            if (retry.MaxRetryAttempts == 0)
+            {
+                return;
+            }
+
+            var services = context.ServiceProvider;
+            var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            var logger = services.GetService<ILoggerFactory>()?.CreateLogger<ChatbotClient>() ?? (ILogger)NullLogger.Instance;
+            pipeline.TimeProvider = timeProvider;
+            pipeline.AddRetry(ChatbotRetryStrategy.CreateOptions(retry, name, logger, timeProvider));
+        });
 
         return new ChatbotClientBuilder(services, name, httpClientBuilder);
     }

@@ -23,8 +23,9 @@ public class ChatbotCliTests(LoopbackBotHost server) : IClassFixture<LoopbackBot
 
         exit.Should().Be(0, error);
         var json = SingleObject(output);
-        json.Select(property => property.Key).Should().Equal("outcome", "streamed", "statusCode", "text", "action", "message", "warnings");
+        json.Select(property => property.Key).Should().Equal("outcome", "reason", "streamed", "statusCode", "text", "action", "message", "warnings");
         json["outcome"]!.GetValue<string>().Should().Be("completed");
+        json["reason"].Should().BeNull();
         json["streamed"]!.GetValue<bool>().Should().BeFalse();
         json["statusCode"]!.GetValue<int>().Should().Be(200);
         json["text"]!.GetValue<string>().Should().Be("Please contact our customer service support.");
@@ -140,6 +141,7 @@ public class ChatbotCliTests(LoopbackBotHost server) : IClassFixture<LoopbackBot
         json["outcome"]!.GetValue<string>().Should().Be(outcome);
         json["statusCode"]!.GetValue<int>().Should().Be(status);
         json["message"].Should().BeNull();
+        json["reason"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
     }
 
     [Fact]
@@ -159,6 +161,45 @@ public class ChatbotCliTests(LoopbackBotHost server) : IClassFixture<LoopbackBot
         json["outcome"]!.GetValue<string>().Should().Be("eventTooLarge");
         json["text"]!.GetValue<string>().Should().Be("kept");
         json["message"]!["text"]!.GetValue<string>().Should().Be("kept");
+    }
+
+    [Theory]
+    [InlineData("{elsewhere}")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Send_Redirect_IsAnHttpErrorThatIsNeverFollowed(string location)
+    {
+        var followed = 0;
+        var elsewhere = server.Map(context =>
+        {
+            Interlocked.Increment(ref followed);
+            return Task.CompletedTask;
+        });
+        var url = server.Map(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = location.Replace("{elsewhere}", elsewhere.ToString(), StringComparison.Ordinal);
+            return Task.CompletedTask;
+        });
+
+        var (exit, output, _) = await RunAsync("send", "--url", url.ToString(), "--query", "hi", "--header", "X-Api-Key: s3cret", "--json");
+
+        exit.Should().Be(1);
+        var json = SingleObject(output);
+        json["outcome"]!.GetValue<string>().Should().Be("httpError");
+        json["statusCode"]!.GetValue<int>().Should().Be(307);
+        followed.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("check", "--help")]
+    [InlineData("playground", "--help")]
+    public async Task OtherCommands_AreOfferedToo(params string[] args)
+    {
+        var (exit, output, _) = await RunAsync(args);
+
+        exit.Should().Be(0);
+        output.Should().Contain($"usage: ChatbotCli {args[0]} --url URL");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Cinnox.Chatbot.Rooms;
 using Cinnox.Chatbot.Server;
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.IntegrationTests.Rooms;
 
@@ -178,7 +179,7 @@ public sealed class ChatbotConversationLoopbackTests(RoomBotServer server) : ICl
     [Fact]
     public async Task ReplyOutlastsTheTimeLimit_PartialReplyStaysMarkedIncomplete()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var url = server.Add(_ => ChatbotReplies.Stream(Stalls("Let me check")));
         var destination = Destination(url, streaming: true);
         destination.Limits.TotalResponseTime = TimeSpan.FromSeconds(10);

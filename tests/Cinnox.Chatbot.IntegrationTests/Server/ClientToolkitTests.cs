@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Cinnox.Chatbot.Server;
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.IntegrationTests.Server;
 
@@ -174,7 +175,7 @@ public sealed class ClientToolkitTests
     [Fact]
     public async Task Limits_TimeBudgetEndsTheStreamCleanly()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var firstSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await ToolkitBot.StartAsync((_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Stalling(firstSent))),
             options => options.Limits.TotalResponseTime = TimeSpan.FromSeconds(5), time);
@@ -235,7 +236,7 @@ public sealed class ClientToolkitTests
     [Fact]
     public async Task KeepAliveComments_AreIgnoredByTheClient()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var firstSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await ToolkitBot.StartAsync((_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Pausing(firstSent, release.Task))),
@@ -244,9 +245,9 @@ public sealed class ClientToolkitTests
 
         var sending = platform.Client.SendAsync(new ChatbotRequest("hi"));
         await firstSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 2);
         time.Advance(TimeSpan.FromSeconds(1));
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 2);
         time.Advance(TimeSpan.FromSeconds(1));
         release.SetResult();
         var reply = await sending.WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ChatbotServerServiceCollectionExtensionsTests
     [Fact]
     public void AddCinnoxChatbotServer_KeepsARegisteredClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var provider = new ServiceCollection().AddSingleton<TimeProvider>(time).AddCinnoxChatbotServer().BuildServiceProvider();
 
         provider.GetRequiredService<TimeProvider>().Should().BeSameAs(time);

@@ -59,8 +59,8 @@ public sealed class AuthenticationTests
         answer.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
         called.Should().BeFalse();
         answer.Body.Should().NotContain(Key);
-        bot.ToolkitLogs.Should().Contain(entry => entry.EventId.Id == 2);
-        bot.Logs.AllText.Should().NotContain(Key).And.NotContain("wrong");
+        bot.ToolkitLogs.Should().Contain(entry => entry.Id.Id == 2);
+        bot.LogText.Should().NotContain(Key).And.NotContain("wrong");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class BadRequestTests
         var answer = await bot.SendAsync(BotServer.Post("""{"query": "hi" """));
 
         AssertProblem(answer, HttpStatusCode.BadRequest);
-        bot.ToolkitLogs.Should().Contain(entry => entry.EventId.Id == 1 && entry.Message.Contains("400"));
+        bot.ToolkitLogs.Should().Contain(entry => entry.Id.Id == 1 && entry.Message.Contains("400"));
     }
 
     [Theory]
@@ -137,7 +137,7 @@ public sealed class BadRequestTests
         (await bot.SendAsync(Request(atLimit))).Status.Should().Be(HttpStatusCode.OK);
         AssertProblem(await bot.SendAsync(Request(overLimit)), HttpStatusCode.RequestEntityTooLarge);
         var again = await bot.SendAsync(Request(atLimit));
-        again.Status.Should().Be(HttpStatusCode.OK, "the server stays healthy: " + again.Body + bot.Logs.AllText);
+        again.Status.Should().Be(HttpStatusCode.OK, "the server stays healthy: " + again.Body + bot.LogText);
 
         HttpRequestMessage Request(byte[] body) => new(HttpMethod.Post, "chatbot")
         {

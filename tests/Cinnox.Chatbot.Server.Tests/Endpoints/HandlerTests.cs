@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
@@ -86,7 +87,7 @@ public sealed class HandlerTests
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
         answer.Body.Should().NotContain("hunter2").And.NotContain("InvalidOperation");
-        var entry = bot.ToolkitLogs.Single(e => e.EventId.Id == 3);
+        var entry = bot.ToolkitLogs.Single(e => e.Id.Id == 3);
         entry.Level.Should().Be(LogLevel.Error);
         entry.Exception!.Message.Should().Be(Secret);
         entry.Message.Should().Contain("enq-1");
@@ -124,7 +125,7 @@ public sealed class HandlerTests
         var answer = await bot.SendAsync(BotServer.PostQuery("hi"));
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
-        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 3 && e.Level == LogLevel.Error);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 3 && e.Level == LogLevel.Error);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class HandlerTests
         BadRequestTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
         streamed.Body.Should().NotContain("hunter2");
         collected.Body.Should().NotContain("hunter2");
-        bot.ToolkitLogs.Where(e => e.EventId.Id == 3).Should().HaveCount(2).And.OnlyContain(e => e.Exception!.Message == Secret);
+        bot.ToolkitLogs.Where(e => e.Id.Id == 3).Should().HaveCount(2).And.OnlyContain(e => e.Exception!.Message == Secret);
     }
 
     [Theory]
@@ -214,7 +215,7 @@ public sealed class HandlerTests
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of("", "", ""))));
 
         BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream)), HttpStatusCode.InternalServerError);
-        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 9);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 9);
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public sealed class HandlerTests
     [InlineData(false)]
     public async Task HandlerOutlastsTheTimeBudget_Answers503(bool honoursToken)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await BotServer.StartAsync(Transport.InProcess, async (_, cancellationToken) =>
         {
@@ -245,7 +246,7 @@ public sealed class HandlerTests
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         BadRequestTests.AssertProblem(answer, HttpStatusCode.ServiceUnavailable);
-        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 10 && e.Level == LogLevel.Warning);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 10 && e.Level == LogLevel.Warning);
     }
 
     private sealed class MarkerMetadata;

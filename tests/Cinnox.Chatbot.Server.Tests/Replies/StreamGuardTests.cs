@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
@@ -90,7 +91,7 @@ public sealed class StreamGuardTests
 
         body.Length.Should().Be(limit);
         EventStreams.DeltaText(await SseLineReader.ReadAllAsync(new MemoryStream(body))).Should().Be(string.Concat(pieces));
-        bot.ToolkitLogs.Should().NotContain(e => e.EventId.Id == 5);
+        bot.ToolkitLogs.Should().NotContain(e => e.Id.Id == 5);
     }
 
     [Theory]
@@ -155,7 +156,7 @@ public sealed class StreamGuardTests
         var atLimit = await bot.SendAsync(BotServer.PostQuery((room - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Encoding.UTF8.GetByteCount(atLimit.Body).Should().Be(Limit);
         atLimit.Text.Should().EndWith("é");
-        bot.ToolkitLogs.Should().NotContain(e => e.EventId.Id == 5);
+        bot.ToolkitLogs.Should().NotContain(e => e.Id.Id == 5);
 
         var over = await bot.SendAsync(BotServer.PostQuery(room.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Encoding.UTF8.GetByteCount(over.Body).Should().Be(Limit - 1, "'é' takes two bytes and is never cut in half");
@@ -170,7 +171,7 @@ public sealed class StreamGuardTests
             options => options.Limits.MaxResponseBytes = 600);
 
         BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
-        bot.ToolkitLogs.Should().ContainSingle(e => e.EventId.Id == 8);
+        bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 8);
     }
 
     [Theory]
@@ -178,7 +179,7 @@ public sealed class StreamGuardTests
     [InlineData(false)]
     public async Task Stream_OutlastingTheTimeBudget_EndsCleanlyAndIsLogged(bool honoursToken)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await BotServer.StartAsync(Transport.Loopback, (_, _) =>
             ValueTask.FromResult(ChatbotReplies.Stream(Deltas.ThenWait(cancelled, honoursToken, ["first"]))),
@@ -203,19 +204,19 @@ public sealed class StreamGuardTests
     [Fact]
     public async Task CollectedStream_OutlastingTheTimeBudget_SendsWhatItHas()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) =>
             ValueTask.FromResult(ChatbotReplies.Stream(Deltas.ThenWait(started, honourToken: true, ["so far"]))),
             options => options.Limits.TotalResponseTime = TimeSpan.FromSeconds(2), time);
 
         var sending = bot.SendAsync(BotServer.PostQuery("hi"));
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 1);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 1);
         time.Advance(TimeSpan.FromSeconds(2));
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         answer.Text.Should().Be("so far");
-        bot.ToolkitLogs.Should().Contain(e => e.EventId.Id == 6);
+        bot.ToolkitLogs.Should().Contain(e => e.Id.Id == 6);
     }
 
     [Theory]
@@ -225,14 +226,14 @@ public sealed class StreamGuardTests
     [InlineData(false, false)]
     public async Task Stream_OfEmptyTextsThatNeverWaits_IsEndedByTheTimeBudget(bool acceptEventStream, bool textFirst)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         string[] first = textFirst ? ["first"] : [];
         await using var bot = await BotServer.StartAsync(Transport.Loopback, (_, _) =>
             ValueTask.FromResult(ChatbotReplies.Stream(Deltas.ThenEmptyForever(first))),
             options => options.Limits.TotalResponseTime = TimeSpan.FromSeconds(2), time);
 
         var sending = bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream));
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 1);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 1);
         time.Advance(TimeSpan.FromSeconds(2));
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -254,13 +255,13 @@ public sealed class StreamGuardTests
             answer.Text.Should().Be("first");
         }
 
-        bot.ToolkitLogs.Should().Contain(e => e.EventId.Id == 6);
+        bot.ToolkitLogs.Should().Contain(e => e.Id.Id == 6);
     }
 
     [Fact]
     public async Task KeepAlive_WhileWaiting_WritesCommentsThatCountAsNothing()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await BotServer.StartAsync(Transport.Loopback, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Slow(next.Task))),
             options => options.KeepAliveInterval = TimeSpan.FromSeconds(5), time);
@@ -269,7 +270,7 @@ public sealed class StreamGuardTests
         await using var body = await response.Content.ReadAsStreamAsync();
         await using var events = SseLineReader.ReadAsync(body).GetAsyncEnumerator();
         (await events.MoveNextAsync()).Should().BeTrue();
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 2);
         time.Advance(TimeSpan.FromSeconds(5));
         (await events.MoveNextAsync()).Should().BeTrue();
         events.Current.IsComment.Should().BeTrue();
@@ -294,13 +295,13 @@ public sealed class StreamGuardTests
     [Fact]
     public async Task KeepAlive_BeforeTheFirstText_StartsTheResponse()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await BotServer.StartAsync(Transport.Loopback, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Late(next.Task))),
             options => options.KeepAliveInterval = TimeSpan.FromSeconds(5), time);
 
         var sending = bot.Client.SendAsync(BotServer.PostQuery("hi", acceptEventStream: true), HttpCompletionOption.ResponseHeadersRead);
-        await Waiting.UntilAsync(() => time.ActiveTimerCount >= 2);
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() >= 2);
         time.Advance(TimeSpan.FromSeconds(5));
         using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
         response.Content.Headers.ContentType!.MediaType.Should().Be(EventStream);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
@@ -125,7 +126,7 @@ public sealed class ShowcaseBotTests
     [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
     public async Task Anything_WithEventStream_IsStreamedWordByWordWithAPauseBetweenWords(Transport transport)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var bot = await StartAsync(transport, time: time);
 
         using var response = await bot.Client.SendAsync(BotServer.PostQuery("hello big world", acceptEventStream: true), HttpCompletionOption.ResponseHeadersRead);
@@ -138,9 +139,9 @@ public sealed class ShowcaseBotTests
         words.Add(EventStreams.Message(events.Current.Data).Text);
         foreach (var _ in Enumerable.Range(0, 4))
         {
-            await Waiting.UntilAsync(() => time.ActiveTimerCount == 2);
+            await Waiting.UntilAsync(() => time.ActiveTimerCount() == 2);
             time.Advance(Cinnox.Chatbot.Samples.ShowcaseBot.WordPause - TimeSpan.FromTicks(1));
-            time.ActiveTimerCount.Should().Be(2, "the next word waits for the whole pause");
+            time.ActiveTimerCount().Should().Be(2, "the next word waits for the whole pause");
             time.Advance(TimeSpan.FromTicks(1));
             (await events.MoveNextAsync()).Should().BeTrue();
             words.Add(EventStreams.Message(events.Current.Data).Text);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Cinnox.Chatbot.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
@@ -181,7 +183,7 @@ public class ChatbotClientTests
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("partial "));
         using var cancellation = new CancellationTokenSource();
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
         var call = Client(handler, logger: logger).SendAsync(new ChatbotRequest("hi") { InquiryId = "enq-7" }, cancellationToken: cancellation.Token);
         await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
@@ -195,7 +197,7 @@ public class ChatbotClientTests
         reply.Text.Should().Be("partial text");
         reply.StatusCode.Should().Be(200);
         body.Disposed.Should().BeTrue();
-        logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Which.Message.Should().Contain("enq-7");
+        logs.Collector.GetSnapshot().Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Which.Message.Should().Contain("enq-7");
     }
 
     [Fact]
@@ -228,7 +230,7 @@ public class ChatbotClientTests
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
         using var cancellation = new CancellationTokenSource();
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         var enumerate = async () =>
@@ -240,7 +242,7 @@ public class ChatbotClientTests
         };
 
         await enumerate.Should().ThrowAsync<OperationCanceledException>();
-        var entry = logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        var entry = logs.Collector.GetSnapshot().Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
         entry.Message.Should().Contain("enq-9").And.Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("cancelled").And.NotContain(Secret);
     }
 
@@ -250,7 +252,7 @@ public class ChatbotClientTests
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         await body.WriteAsync(Sse.Delta("first"));
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
@@ -259,7 +261,7 @@ public class ChatbotClientTests
         }
 
         body.Disposed.Should().BeTrue();
-        logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
+        logs.Collector.GetSnapshot().Should().ContainSingle(entry => entry.Level >= LogLevel.Warning)
             .Which.Message.Should().Contain(nameof(ChatbotOutcome.Interrupted)).And.Contain("stopped reading");
     }
 
@@ -267,7 +269,7 @@ public class ChatbotClientTests
     public async Task StreamAsync_ConsumerStopsAfterTheReply_IsLoggedOnceAsCompleted()
     {
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(new ChunkedStream(Sse.Delta("a") + Sse.Final("ab")))));
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         await foreach (var update in Client(handler, logger: logger).StreamAsync(new ChatbotRequest("hi")))
@@ -278,13 +280,13 @@ public class ChatbotClientTests
             }
         }
 
-        logs.Entries.Should().ContainSingle().Which.EventId.Name.Should().Be("ReplyCompleted");
+        logs.Collector.GetSnapshot().Should().ContainSingle().Which.Id.Name.Should().Be("ReplyCompleted");
     }
 
     [Fact]
     public async Task SendAsync_ReplyEndingJustBeforeTheTotalTime_Completes()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
         var call = Client(handler, time: time).SendAsync(new ChatbotRequest("hi"));
@@ -304,10 +306,10 @@ public class ChatbotClientTests
     [Fact]
     public async Task SendAsync_TotalTimeRunsOutMidStream_IsTimedOutWithThePartialText()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var body = new LiveBody();
         var handler = new ScriptedHandler((_, _) => Task.FromResult(ScriptedHandler.Body(body.Stream)));
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
         var call = Client(handler, time: time, logger: logger).SendAsync(new ChatbotRequest("hi") { InquiryId = "enq-9" });
         await Waiting.UntilAsync(() => handler.Requests.Count == 1, because: "the request was sent");
@@ -323,7 +325,7 @@ public class ChatbotClientTests
         reply.Timings.Total.Should().Be(TimeSpan.FromSeconds(2));
         reply.Timings.TimeToFirstByte.Should().Be(TimeSpan.Zero);
         body.Disposed.Should().BeTrue();
-        var entry = logs.Entries.Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
+        var entry = logs.Collector.GetSnapshot().Should().ContainSingle(entry => entry.Level >= LogLevel.Warning).Subject;
         entry.Level.Should().Be(LogLevel.Error);
         entry.Message.Should().Contain("Support bot").And.Contain("enq-9").And.NotContain(Secret);
     }
@@ -331,7 +333,7 @@ public class ChatbotClientTests
     [Fact]
     public async Task SendAsync_BotNeverSendsHeaders_IsTimedOutWithoutStatus()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var handler = new ScriptedHandler(async (_, token) =>
         {
             await Task.Delay(Timeout.Infinite, token);
@@ -368,7 +370,7 @@ public class ChatbotClientTests
     public async Task SendAsync_ConnectionRefused_IsRetriedThenUnreachable()
     {
         var handler = new ScriptedHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (bot.example:443)"));
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var logger = logs.CreateLogger("Cinnox.Chatbot");
 
         var reply = await Client(handler, retry: new ChatbotRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.Zero }, logger: logger)
@@ -378,8 +380,8 @@ public class ChatbotClientTests
         reply.StatusCode.Should().BeNull();
         reply.FailureReason.Should().Contain("Connection refused");
         handler.Requests.Should().HaveCount(3);
-        logs.Entries.Where(entry => entry.Level >= LogLevel.Warning).Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
-        logs.Entries.Count(entry => entry.EventId.Name == "Retrying").Should().Be(2);
+        logs.Collector.GetSnapshot().Where(entry => entry.Level >= LogLevel.Warning).Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
+        logs.Collector.GetSnapshot().Count(entry => entry.Id.Name == "Retrying").Should().Be(2);
     }
 
     [Theory]
@@ -434,7 +436,7 @@ public class ChatbotClientTests
     [InlineData(true)]
     public async Task SendAsync_RetryAfter_WaitsExactlyThatLongOnTheClock(bool asDate)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var attempts = 0;
         var handler = new ScriptedHandler((_, _) =>
         {
@@ -457,10 +459,10 @@ public class ChatbotClientTests
         });
         var call = Client(handler, time: time, retry: new ChatbotRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), UseJitter = false })
             .SendAsync(new ChatbotRequest("hi"));
-        await Waiting.UntilAsync(() => time.ActiveTimerCount == 2, because: "the retry waits on the clock beside the deadline");
+        await Waiting.UntilAsync(() => time.ActiveTimerCount() == 2, because: "the retry waits on the clock beside the deadline");
 
         time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
-        time.ActiveTimerCount.Should().Be(2, "the wait is not over one tick early");
+        time.ActiveTimerCount().Should().Be(2, "the wait is not over one tick early");
         handler.Requests.Should().ContainSingle();
         time.Advance(TimeSpan.FromTicks(1));
         var reply = await call;

@@ -1,4 +1,5 @@
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
@@ -12,7 +13,7 @@ internal static class RoomTestData
     public static readonly RoomMember Carol = RoomMember.Staff("carol", "Carol");
     public static readonly RoomMember Lead = RoomMember.ExternalContact("lead-1", "Peter Prospect");
 
-    public static SpaceRoom Space(ManualTimeProvider clock, params RoomMember[] others)
+    public static SpaceRoom Space(FakeTimeProvider clock, params RoomMember[] others)
     {
         var space = new SpaceRoom("space-1", "Support team", Alice, SpaceVisibility.Public, "Where support staff talk", clock);
         foreach (var member in others)
@@ -36,7 +37,7 @@ internal static class RoomTestData
         Destination = new DestinationInformation("Test Bot", DestinationType.Chatbot, "http://127.0.0.1/bot"),
     };
 
-    public static EnquiryRoom Enquiry(ManualTimeProvider clock, EnquiryChannel channel = EnquiryChannel.Weblink, string? weblink = null) =>
+    public static EnquiryRoom Enquiry(FakeTimeProvider clock, EnquiryChannel channel = EnquiryChannel.Weblink, string? weblink = null) =>
         new(EnquiryOptions(channel, weblink), clock);
 
     public static List<ChatRoomEventArgs> Record(ChatRoom room)

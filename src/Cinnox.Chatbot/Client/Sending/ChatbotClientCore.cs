@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace Cinnox.Chatbot;
 
@@ -14,18 +12,25 @@ namespace Cinnox.Chatbot;
 internal sealed class ChatbotClientCore
 {
     private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
-    private static readonly ResiliencePropertyKey<CallState> CallKey = new("Cinnox.Chatbot.Call");
-    private static readonly ResiliencePropertyKey<TimeSpan> DelayKey = new("Cinnox.Chatbot.RetryDelay");
 
     private readonly KeyValuePair<string, string>[] _headers;
     private readonly string? _streamingAccept;
     private readonly bool _asksForEncoding;
-    private readonly ChatbotRetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Initializes a new instance, validating the configuration.</summary>
+    /// <param name="destination">The destination.</param>
+    /// <param name="retry">The retry options; the defaults when <see langword="null"/>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="telemetry">The instruments.</param>
+    /// <param name="retriesInHandler">
+    /// <see langword="true"/> when the <see cref="HttpClient"/> retries in its resilience handler (registered destinations),
+    /// so the core sends each attempt once; otherwise the core retries around each attempt itself.
+    /// </param>
     /// <exception cref="ChatbotConfigurationException">The destination or the retry options are invalid.</exception>
-    public ChatbotClientCore(ChatbotDestination destination, ChatbotRetryOptions? retry, ILogger? logger, TimeProvider? timeProvider, ChatbotTelemetry telemetry)
+    public ChatbotClientCore(
+        ChatbotDestination destination, ChatbotRetryOptions? retry, ILogger? logger, TimeProvider? timeProvider, ChatbotTelemetry telemetry, bool retriesInHandler = false)
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.EnsureValid();
@@ -38,7 +43,6 @@ internal sealed class ChatbotClientCore
         }
 
         Destination = destination.Clone();
-        _retry = retry.Clone();
         Logger = logger ?? NullLogger.Instance;
         TimeProvider = timeProvider ?? TimeProvider.System;
         Telemetry = telemetry;
@@ -47,7 +51,9 @@ internal sealed class ChatbotClientCore
         _headers = [.. Destination.Headers.Where(header => !string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))];
         _streamingAccept = Destination.IsStreamingEnabled ? Destination.Headers["Accept"] : null;
         _asksForEncoding = Destination.Headers.ContainsKey("Accept-Encoding");
-        _pipeline = BuildPipeline();
+        _pipeline = retriesInHandler
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : ChatbotRetryStrategy.CreatePipeline(retry.Clone(), Destination.Name, Logger, TimeProvider);
     }
 
     public ChatbotDestination Destination { get; }
@@ -101,10 +107,11 @@ internal sealed class ChatbotClientCore
     /// Sends the request, with retries for failures before any reply (SPEC §5), and returns when the response
     /// headers have arrived. Failures come back in the outcome; nothing is thrown.
     /// </summary>
-    public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(HttpClient httpClient, byte[] body, bool stream, CallState call, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(
+        HttpClient httpClient, byte[] body, bool stream, ChatbotRetryStrategy.CallBudget budget, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallKey, call);
+        context.Properties.Set(ChatbotRetryStrategy.BudgetProperty, budget);
         try
         {
             return await _pipeline.ExecuteOutcomeAsync(
@@ -112,7 +119,7 @@ internal sealed class ChatbotClientCore
                 {
                     try
                     {
-                        var response = await state.Core.SendFollowingRedirectsAsync(state.HttpClient, state.Body, state.Stream, context.CancellationToken)
+                        var response = await state.Core.SendFollowingRedirectsAsync(state.HttpClient, state.Body, state.Stream, state.Budget, context.CancellationToken)
                             .ConfigureAwait(false);
                         return Outcome.FromResult(response);
                     }
@@ -124,7 +131,7 @@ internal sealed class ChatbotClientCore
                     }
                 },
                 context,
-                (Core: this, HttpClient: httpClient, Body: body, Stream: stream)).ConfigureAwait(false);
+                (Core: this, HttpClient: httpClient, Body: body, Stream: stream, Budget: budget)).ConfigureAwait(false);
         }
         finally
         {
@@ -136,13 +143,14 @@ internal sealed class ChatbotClientCore
     /// Sends one attempt. A redirect is followed only when the destination opts in, and then only a same-origin 307 or
     /// 308, resent as the same POST (SPEC §5.1); any other 3xx is returned for the caller to report.
     /// </summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient httpClient, byte[] body, bool stream, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
+        HttpClient httpClient, byte[] body, bool stream, ChatbotRetryStrategy.CallBudget budget, CancellationToken cancellationToken)
     {
         var target = Destination.Url!;
         for (var redirects = 0; ; redirects++)
         {
             HttpResponseMessage response;
-            using (var request = CreateRequest(target, body, stream))
+            using (var request = CreateRequest(target, body, stream, budget))
             {
                 response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
@@ -159,13 +167,14 @@ internal sealed class ChatbotClientCore
         }
     }
 
-    private HttpRequestMessage CreateRequest(Uri target, byte[] body, bool stream)
+    private HttpRequestMessage CreateRequest(Uri target, byte[] body, bool stream, ChatbotRetryStrategy.CallBudget budget)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = JsonUtf8 } },
         };
         request.Options.Set(RedirectRules.SentUriKey, target);
+        request.Options.Set(ChatbotRetryStrategy.BudgetKey, budget);
 
         foreach (var (name, value) in _headers)
         {
@@ -186,127 +195,5 @@ internal sealed class ChatbotClientCore
         }
 
         return request;
-    }
-
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
-    {
-        if (_retry.MaxRetryAttempts == 0)
-        {
-            return ResiliencePipeline<HttpResponseMessage>.Empty;
-        }
-
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = _retry.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(DelayKey, TimeSpan.Zero)),
-                OnRetry = args =>
-                {
-                    if (!Logger.IsEnabled(LogLevel.Information))
-                    {
-                        return default;
-                    }
-
-                    var inquiryId = ChatbotClientLog.InquiryIdForLog(args.Context.Properties.GetValue(CallKey, null!).InquiryId);
-                    var reason = Describe(args.Outcome);
-                    ChatbotClientLog.Retrying(Logger, Destination.Name, inquiryId, args.RetryDelay, args.AttemptNumber + 1, reason);
-                    return default;
-                },
-            })
-            .Build();
-    }
-
-    /// <summary>
-    /// Decides whether a failed attempt is sent again, and after how long. Only failures before any reply has
-    /// started qualify, and only when the wait leaves time within <see cref="ChatbotLimits.TotalResponseTime"/>.
-    /// </summary>
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, ResilienceContext context)
-    {
-        if (attempt >= _retry.MaxRetryAttempts || context.CancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        TimeSpan? retryAfter = null;
-        switch (outcome)
-        {
-            case { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } }:
-                break;
-            case { Result: { } response } when IsRetriableStatus(response.StatusCode):
-                retryAfter = RetryAfter(response.Headers.RetryAfter);
-                if (retryAfter > _retry.MaxDelay)
-                {
-                    return false;
-                }
-
-                break;
-            default:
-                return false;
-        }
-
-        var delay = retryAfter ?? Backoff(attempt);
-        var call = context.Properties.GetValue(CallKey, null!);
-        if (delay >= Limits.TotalResponseTime - TimeProvider.GetElapsedTime(call.StartTimestamp))
-        {
-            return false;
-        }
-
-        context.Properties.Set(DelayKey, delay);
-        return true;
-    }
-
-    private static bool IsRetriableStatus(HttpStatusCode status) => status is
-        HttpStatusCode.RequestTimeout or
-        HttpStatusCode.TooManyRequests or
-        HttpStatusCode.BadGateway or
-        HttpStatusCode.ServiceUnavailable or
-        HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = _retry.BaseDelay * Math.Pow(2, attempt);
-        if (_retry.UseJitter)
-        {
-#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic strength.
-            delay *= 0.75 + (Random.Shared.NextDouble() * 0.5);
-#pragma warning restore CA5394
-        }
-
-        return delay > _retry.MaxDelay ? _retry.MaxDelay : delay;
-    }
-
-    /// <summary>Reads <c>Retry-After</c> as delta-seconds or an HTTP date, measured on the client's clock.</summary>
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
-    {
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - TimeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
-    {
-        { Exception: { } exception } => exception.Message,
-        { Result: { } response } => $"status {(int)response.StatusCode} {response.ReasonPhrase}",
-        _ => "an unknown failure",
-    };
-
-    /// <summary>What the retry strategy needs to know about the call it retries.</summary>
-    internal sealed class CallState(long startTimestamp, string? inquiryId)
-    {
-        public long StartTimestamp { get; } = startTimestamp;
-
-        public string? InquiryId { get; } = inquiryId;
     }
 }

@@ -1,12 +1,13 @@
 using Cinnox.Chatbot.Testing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class ChatRoomAssistantTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly EnquiryRoom _room;
 
     public ChatRoomAssistantTests()

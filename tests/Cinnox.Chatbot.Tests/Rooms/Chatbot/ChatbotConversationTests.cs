@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class ChatbotConversationTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly EnquiryRoom _room;
     private readonly ScriptedChatbotClient _client;
     private readonly ChatbotConversation _conversation;

@@ -1,11 +1,12 @@
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 public class NotificationTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public void Decision_OwnMessage_NotNotified()

@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Text;
 using Cinnox.Chatbot;
 
-namespace ChatbotCli;
+namespace Cinnox.Chatbot.Tool.Sending;
 
 /// <summary>Draws an advanced message in a terminal: bubbles, carousels, quick replies, lists and their buttons.</summary>
 internal static class MessageRenderer
@@ -19,7 +20,7 @@ internal static class MessageRenderer
 
                 break;
             case ChatbotUnknownMessage unknown:
-                text.AppendLine($"[message of unknown type {unknown.TypeNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"[message of unknown type {unknown.TypeNumber?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}]");
                 text.AppendLine(unknown.Raw.GetRawText());
                 break;
         }
@@ -37,7 +38,7 @@ internal static class MessageRenderer
                 text.AppendLine(indent + "└─");
                 break;
             case CarouselContainer carousel:
-                text.AppendLine($"{indent}carousel of {carousel.Items.Count}:");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}carousel of {carousel.Items.Count}:");
                 foreach (var card in carousel.Items)
                 {
                     Container(text, card, indent + "  ");
@@ -64,7 +65,7 @@ internal static class MessageRenderer
                             Item(text, header, indent + "│ ");
                             break;
                         case ButtonItem entry:
-                            text.AppendLine($"{indent}│ • {entry.Title}{(entry.Text is null ? string.Empty : " — " + entry.Text)}{Describe(entry.Action)}");
+                            text.AppendLine(CultureInfo.InvariantCulture, $"{indent}│ • {entry.Title}{(entry.Text is null ? string.Empty : " — " + entry.Text)}{Describe(entry.Action)}");
                             foreach (var media in entry.Items ?? [])
                             {
                                 Item(text, media, indent + "│     ");
@@ -83,7 +84,7 @@ internal static class MessageRenderer
                 Items(text, textContainer.Items, indent);
                 break;
             case UnknownContainer unknown:
-                text.AppendLine($"{indent}[container of unknown type {unknown.TypeNumber}] {unknown.Raw.GetRawText()}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[container of unknown type {unknown.TypeNumber}] {unknown.Raw.GetRawText()}");
                 break;
         }
     }
@@ -121,19 +122,19 @@ internal static class MessageRenderer
 
                 break;
             case ImageItem image:
-                text.AppendLine($"{indent}[image] {image.FileUrl}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[image] {image.FileUrl}");
                 break;
             case VideoItem video:
-                text.AppendLine($"{indent}[video] {video.FileUrl}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[video] {video.FileUrl}");
                 break;
             case AudioItem audio:
-                text.AppendLine($"{indent}[audio] {audio.FileUrl}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[audio] {audio.FileUrl}");
                 break;
             case ButtonItem button:
-                text.AppendLine($"{indent}[ {button.Text} ]{Describe(button.Action)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[ {button.Text} ]{Describe(button.Action)}");
                 break;
             case UnknownItem unknown:
-                text.AppendLine($"{indent}[item of unknown type {unknown.TypeNumber}] {unknown.Raw.GetRawText()}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{indent}[item of unknown type {unknown.TypeNumber}] {unknown.Raw.GetRawText()}");
                 break;
         }
     }
@@ -142,7 +143,7 @@ internal static class MessageRenderer
     {
         foreach (var button in items.OfType<ButtonItem>())
         {
-            text.AppendLine($"{indent}( {button.Text} ){Describe(button.Action)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{indent}( {button.Text} ){Describe(button.Action)}");
         }
     }
 

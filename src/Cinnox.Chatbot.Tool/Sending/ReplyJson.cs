@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Cinnox.Chatbot;
 
-namespace ChatbotCli;
+namespace Cinnox.Chatbot.Tool.Sending;
 
 /// <summary>
 /// The one JSON object <c>--json</c> prints:
-/// <c>{"outcome","streamed","statusCode","text","action","message","warnings"}</c>.
+/// <c>{"outcome","reason","streamed","statusCode","text","action","message","warnings"}</c>; <c>reason</c>
+/// says why a reply did not complete and is null when it did.
 /// </summary>
 internal static class ReplyJson
 {
@@ -17,6 +18,7 @@ internal static class ReplyJson
         {
             writer.WriteStartObject();
             writer.WriteString("outcome", Name(reply.Outcome));
+            writer.WriteString("reason", reply.FailureReason);
             writer.WriteBoolean("streamed", reply.Streamed);
             if (reply.StatusCode is { } status)
             {
