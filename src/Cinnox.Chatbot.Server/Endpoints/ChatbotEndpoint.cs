@@ -22,6 +22,7 @@ internal sealed class ChatbotEndpoint
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ChatbotRequestReader _requestReader;
+    private string? _streamingAccept;
 
     public ChatbotEndpoint(
         Func<ChatbotRequestContext, CancellationToken, ValueTask<ChatbotServerReply>> handler,
@@ -44,16 +45,18 @@ internal sealed class ChatbotEndpoint
             return;
         }
 
-        // The time budget starts when the request arrives.
-        using var budget = new CancellationTokenSource(_options.Limits.TotalResponseTime, _time);
-        using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, budget.Token);
+        // The time budget starts when the request arrives. One source serves the budget and the platform going away:
+        // a source of its own for each and a linked one over them would cost every request three sources.
+        using var handlerCancellation = new CancellationTokenSource(_options.Limits.TotalResponseTime, _time);
+        using var aborted = httpContext.RequestAborted.UnsafeRegister(
+            static source => ((CancellationTokenSource)source!).Cancel(), handlerCancellation);
         var chatbotRequest = await _requestReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (chatbotRequest is null)
         {
             return;
         }
 
-        var acceptsStreaming = ChatbotMediaTypes.AcceptsEventStream(request.Headers.Accept.ToString());
+        var acceptsStreaming = AcceptsEventStream(request.Headers.Accept.ToString());
         var context = new ChatbotRequestContext(chatbotRequest, httpContext, acceptsStreaming, handlerCancellation.Token);
         var reply = await InvokeHandlerAsync(context, handlerCancellation).ConfigureAwait(false);
         if (reply is null)
@@ -73,6 +76,23 @@ internal sealed class ChatbotEndpoint
         {
             await WriteCollectedAsync(context, reply.TextStream!, handlerCancellation).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads the Accept header; the last value found to admit a stream is not parsed again, as a platform sends the same one every time.</summary>
+    private bool AcceptsEventStream(string accept)
+    {
+        if (string.Equals(accept, _streamingAccept, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!ChatbotMediaTypes.AcceptsEventStream(accept))
+        {
+            return false;
+        }
+
+        _streamingAccept = accept;
+        return true;
     }
 
     private static void StartEventStream(HttpContext httpContext)
