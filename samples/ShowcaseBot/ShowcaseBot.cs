@@ -126,27 +126,36 @@ public static class ShowcaseBot
 
     private static ChatbotServerReply Echo(ChatbotRequestContext context)
     {
-        var text = $"You said: {context.Query}";
         if (!context.AcceptsStreaming)
         {
-            return ChatbotReplies.Text(text);
+            return ChatbotReplies.Text($"You said: {context.Query}");
         }
 
         var time = context.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-        return ChatbotReplies.Stream(WordByWord(text, time, context.CancellationToken));
+        return ChatbotReplies.Stream(WordByWord(context.Query, time, context.CancellationToken));
     }
 
-    private static async IAsyncEnumerable<string> WordByWord(string text, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams <c>You said: &lt;query&gt;</c> a word at a time, each word with the space after it. Each word is cut from
+    /// the query as it is sent, so a long query is never copied whole while the reply streams.
+    /// </summary>
+    private static async IAsyncEnumerable<string> WordByWord(string query, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var words = text.Split(' ');
-        for (var i = 0; i < words.Length; i++)
+        yield return "You ";
+        await Task.Delay(WordPause, time, cancellationToken).ConfigureAwait(false);
+        yield return "said: ";
+        for (var start = 0; ; )
         {
-            if (i > 0)
+            await Task.Delay(WordPause, time, cancellationToken).ConfigureAwait(false);
+            var space = query.IndexOf(' ', start);
+            if (space < 0)
             {
-                await Task.Delay(WordPause, time, cancellationToken).ConfigureAwait(false);
+                yield return query[start..];
+                yield break;
             }
 
-            yield return i < words.Length - 1 ? words[i] + " " : words[i];
+            yield return query[start..(space + 1)];
+            start = space + 1;
         }
     }
 }

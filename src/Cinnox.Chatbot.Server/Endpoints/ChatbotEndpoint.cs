@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -190,7 +191,7 @@ internal sealed class ChatbotEndpoint
         response.ContentLength = body.Length;
         try
         {
-            await response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
+            await WriteInSlicesAsync(response.BodyWriter, body, httpContext.RequestAborted).ConfigureAwait(false);
             context.Record.Bytes = body.Length;
             ServerLog.Replied(_logger, httpContext.Request.Path, context.InquiryId, "JSON", body.Length, 0);
         }
@@ -260,6 +261,26 @@ internal sealed class ChatbotEndpoint
         ServerLog.Replied(_logger, path, context.InquiryId, "Server-Sent Events", writer.BytesWritten, writer.EventCount);
     }
 
+    /// <summary>
+    /// Hands a body to the response a slice at a time, each flushed before the next, so the response's backpressure
+    /// holds it: the server never copies a whole reply of up to <see cref="ChatbotLimits.MaxResponseBytes"/> into its
+    /// buffers for a platform that reads slowly.
+    /// </summary>
+    private static async Task WriteInSlicesAsync(PipeWriter output, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        while (!body.IsEmpty)
+        {
+            var slice = body[..Math.Min(body.Length, CoalescingPipeStream.DefaultSendThreshold)];
+            output.Write(slice.Span);
+            body = body[slice.Length..];
+            var result = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (result.IsCanceled || result.IsCompleted)
+            {
+                return; // The response is over (aborted): the rest would go nowhere.
+            }
+        }
+    }
+
     private static async Task FlushQuietlyAsync(Stream output)
     {
         try
@@ -320,10 +341,10 @@ internal sealed class ChatbotEndpoint
             response.ContentLength = writer.BytesWritten;
             var output = response.BodyWriter;
             output.Write(ChatbotWire.TextPrefix);
-            output.Write(writer.CollectedText.Span);
-            output.Write(ChatbotWire.MessageSuffix);
             try
             {
+                await WriteInSlicesAsync(output, writer.CollectedText, httpContext.RequestAborted).ConfigureAwait(false);
+                output.Write(ChatbotWire.MessageSuffix);
                 await output.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
                 ServerLog.Replied(_logger, path, context.InquiryId, "JSON (collected stream)", writer.BytesWritten, 0);
             }

@@ -41,7 +41,14 @@ internal sealed partial class StreamReplyWriter
             switch (_phase)
             {
                 case Phase.Text:
-                    if (_encoder.TryBuildDeltaEvent(BytesWritten))
+                    if (_encoder.HasLargeDelta)
+                    {
+                        if (_encoder.TryBeginDeltaPieces(BytesWritten, out var first))
+                        {
+                            return WritePiecesThenAdvanceAsync(first);
+                        }
+                    }
+                    else if (_encoder.TryBuildDeltaEvent(BytesWritten))
                     {
                         _plainPending = false;
                         _eventBytes = _encoder.Event.Length;
@@ -82,7 +89,17 @@ internal sealed partial class StreamReplyWriter
                         _handlerCancellation?.Cancel();
                     }
 
-                    if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected || !_encoder.TryBuildClosingEvent(BytesWritten))
+                    if (End is StreamReplyEnd.HandlerFailed or StreamReplyEnd.Disconnected)
+                    {
+                        return EndEvents();
+                    }
+
+                    if (_encoder.TryBeginFinalPieces(BytesWritten) && _encoder.TryNextPiece(out var firstFinal))
+                    {
+                        return WritePiecesThenAdvanceAsync(firstFinal);
+                    }
+
+                    if (!_encoder.TryBuildClosingEvent(BytesWritten))
                     {
                         return EndEvents();
                     }

@@ -13,8 +13,10 @@ namespace Cinnox.Chatbot.Server;
 /// Use: <see cref="Add"/> a text, then take <see cref="TryBuildDeltaEvent"/> events until it returns false; at the end
 /// <see cref="EndText"/> and take the last events, then <see cref="TryBuildClosingEvent"/>. Each call is told how many
 /// bytes the response already holds, so whatever else is written (keep-alive comments) counts against the limit.
+/// When <see cref="HasLargeDelta"/>, the next event is taken in pieces instead (<c>TextEventEncoder.Pieces.cs</c>),
+/// and so is a closing event carrying a long text, so no event is ever held whole in memory.
 /// </remarks>
-internal sealed class TextEventEncoder : IDisposable
+internal sealed partial class TextEventEncoder : IDisposable
 {
     private readonly JsonTextEscaper _escaper = new();
     private readonly PooledByteBuffer _event = new(512);
@@ -208,7 +210,7 @@ internal sealed class TextEventEncoder : IDisposable
     public bool TryTakePlain(string? text, long bytesWritten, out int size)
     {
         size = 0;
-        if (string.IsNullOrEmpty(text) || HasCarriedSurrogate || !JsonTextEscaper.IsPlain(text))
+        if (string.IsNullOrEmpty(text) || text.Length > PieceChars || HasCarriedSurrogate || !JsonTextEscaper.IsPlain(text))
         {
             return false;
         }
@@ -248,8 +250,9 @@ internal sealed class TextEventEncoder : IDisposable
             return false;
         }
 
-        // After a cut the whole text would not be what was sent, and could not fit anyway.
-        if (_finalText is { } text && _finalLength > 0 && !IsCut)
+        // After a cut the whole text would not be what was sent, and could not fit anyway. A longer text goes in
+        // pieces (TryBeginFinalPieces) or not at all.
+        if (_finalText is { } text && _finalLength is > 0 and <= PieceChars && !IsCut)
         {
             _event.Clear();
             _event.Write(ChatbotWire.TextPrefix);
@@ -301,6 +304,8 @@ internal sealed class TextEventEncoder : IDisposable
         _text = default;
         return true;
     }
+
+    private int EscapedLeft => _escaped is null ? 0 : _escaped.Count - _escapedOffset;
 
     /// <summary>Drops the escaped text already sent from the front of the buffer.</summary>
     private void DropSent(PooledByteBuffer buffer)

@@ -61,6 +61,67 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         last.Should().BeLessThan(256 * 1024, "the toolkit must not produce ahead of the socket beyond a small window");
     }
 
+    [Theory]
+    [InlineData("events", true, 'a')]
+    [InlineData("escaped events", true, '"')]
+    [InlineData("collected JSON", false, 'a')]
+    [InlineData("JSON text", false, 'b')]
+    public async Task ReaderThatTakesNothing_HoldsLargeRepliesASmallWindowAhead(string reply, bool streaming, char fill)
+    {
+        // Texts of half the default event limit: each would be one event of 512 KB or more, and four make a reply of
+        // about 2 MB. The server must not be handed more than a small window of it while the reader takes nothing.
+        const int LargeText = 512 * 1024;
+        CountingResponseBody? body = null;
+        await using var bot = await BotServer.StartAsync(
+            Transport.Loopback,
+            app =>
+            {
+                CountingResponseBody.Use(app, counted => body = counted);
+                app.MapCinnoxChatbot("/chatbot", (context, _) => ValueTask.FromResult(fill == 'b'
+                    ? ChatbotReplies.Text(new string(fill, 3 * LargeText))
+                    : ChatbotReplies.Stream(Large(new string(fill, LargeText), 4, context.CancellationToken))));
+            },
+            services =>
+            {
+                services.AddCinnoxChatbotServer();
+                services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
+                {
+                    var listen = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                    listen.SendBufferSize = 8192;
+                    return listen;
+                });
+            });
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await socket.ConnectAsync(bot.Client.BaseAddress!.Host, bot.Client.BaseAddress.Port);
+        const string Body = "{\"query\":\"go\"}";
+        var accept = streaming ? "text/event-stream" : "application/json";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST /chatbot HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nAccept: {accept}\r\nContent-Length: {Body.Length}\r\n\r\n{Body}"));
+
+        await Waiting.UntilAsync(() => body is { Handed: > 0 }, because: "the reply starts");
+        long last;
+        do
+        {
+            last = body!.Handed;
+            await Task.Delay(300);
+        }
+        while (body.Handed != last);
+
+        output.WriteLine($"{reply}: handed to the server ahead of a reader that took nothing: {last:N0} bytes.");
+        last.Should().BeLessThan(256 * 1024, "the toolkit must hand the server no more than a small window of a {0} reply", reply);
+    }
+
+    private static async IAsyncEnumerable<string> Large(string text, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return text;
+            await Task.Yield();
+        }
+    }
+
     private static async IAsyncEnumerable<string> Fast(Action counted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var text = new string('a', TextBytes);

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+
+/// <summary>Source-generated JSON for the requests the tests write.</summary>
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class ChatClientTestJson : JsonSerializerContext;
