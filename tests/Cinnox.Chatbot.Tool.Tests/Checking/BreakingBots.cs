@@ -12,9 +12,9 @@ public static class BreakingBots
     public const string Text = "{\"message\":{\"type\":1,\"text\":\"Hi\"}}";
 
     /// <summary>A bot that keeps every rule: 405 for other methods, a 400 problem for bad JSON, a stream when asked.</summary>
-    public static readonly RequestDelegate Good = Polite(context => BotHost.WantsStream(context)
-        ? BotHost.SseAsync(context, antiBuffering: true, Delta("Hi "), Final("Hi there"))
-        : BotHost.JsonAsync(context, Text));
+    public static readonly RequestDelegate Good = Polite(context => BotReplies.WantsStream(context)
+        ? BotReplies.SseAsync(context, antiBuffering: true, Delta("Hi "), Final("Hi there"))
+        : BotReplies.JsonAsync(context, Text));
 
     public static IReadOnlyDictionary<string, BreakingBot> All { get; } = new Dictionary<string, BreakingBot>(StringComparer.Ordinal)
     {
@@ -27,9 +27,9 @@ public static class BreakingBots
         })),
         ["http.connection"] = new(Polite(async context =>
         {
-            if (BotHost.WantsStream(context))
+            if (BotReplies.WantsStream(context))
             {
-                await BotHost.SseAsync(context, antiBuffering: true, Delta("Hi "));
+                await BotReplies.SseAsync(context, antiBuffering: true, Delta("Hi "));
             }
             else
             {
@@ -49,9 +49,9 @@ public static class BreakingBots
                 return Task.CompletedTask;
             }
 
-            return BotHost.JsonAsync(context, Text);
+            return BotReplies.JsonAsync(context, Text);
         }),
-        ["http.problem-body"] = new(Polite(Json(Text), badRequest: context => BotHost.JsonAsync(context, "bad request", "text/plain", 400))),
+        ["http.problem-body"] = new(Polite(Json(Text), badRequest: context => BotReplies.JsonAsync(context, "bad request", "text/plain", 400))),
         ["reply.shape"] = new(Polite(Json("{\"text\":\"Hi\"}"))),
         ["reply.content-type"] = new(Polite(Json(Text, contentType: null))),
         ["reply.message-type"] = new(Polite(Json("{\"message\":{\"type\":7,\"text\":\"Hi\"}}"))),
@@ -65,7 +65,7 @@ public static class BreakingBots
         ["message.invalidUrl"] = new(Polite(Json(Advanced("[{\"type\":1,\"items\":[{\"type\":10,\"fileUrl\":\"ftp://files.example/a.png\"}]}]")))),
         ["message.unsupportedMediaFormat"] = new(Polite(Json(Advanced("[{\"type\":1,\"items\":[{\"type\":10,\"fileUrl\":\"https://files.example/a.gif\"}]}]")))),
         ["message.invalidAdvancedMarker"] = new(Polite(Json("{\"message\":{\"type\":5,\"advanced\":\"Fancy\",\"advancedItems\":[{\"type\":1,\"items\":[{\"type\":9,\"text\":\"Hello\"}]}]}}"))),
-        ["channel.external-json"] = new(Polite(context => BotHost.SseAsync(context, antiBuffering: true, Final("Hi")))),
+        ["channel.external-json"] = new(Polite(context => BotReplies.SseAsync(context, antiBuffering: true, Final("Hi")))),
         ["stream.anti-buffering"] = new(Streaming(antiBuffering: false, Delta("Hi "), Final("Hi there"))),
         ["stream.framing"] = new(Streaming(antiBuffering: true, Delta("Hi "), "{\"message\":{\"type\":1,\"text\":\"lost\",\"streamType\":\"delta\"}}\n\n", Final("Hi there"))),
         ["stream.event-json"] = new(Streaming(antiBuffering: true, "data: {oops}\n\n", Final("Hi"))),
@@ -88,7 +88,7 @@ public static class BreakingBots
     public static string Final(string text) => "data: {\"message\":{\"type\":1,\"text\":\"" + text + "\",\"streamType\":\"final\"}}\n\n";
 
     public static RequestDelegate Json(string body, string? contentType = "application/json", int status = 200) =>
-        context => BotHost.JsonAsync(context, body, contentType, status);
+        context => BotReplies.JsonAsync(context, body, contentType, status);
 
     /// <summary>Wraps a reply in good HTTP manners: 405 for other methods, a 400 problem for a body that is not JSON.</summary>
     public static RequestDelegate Polite(RequestDelegate reply, RequestDelegate? badRequest = null) => async context =>
@@ -113,11 +113,11 @@ public static class BreakingBots
         await reply(context);
     };
 
-    private static RequestDelegate Streaming(bool antiBuffering, params string[] parts) => Polite(context => BotHost.WantsStream(context)
-        ? BotHost.SseAsync(context, antiBuffering, parts)
-        : BotHost.JsonAsync(context, Text));
+    private static RequestDelegate Streaming(bool antiBuffering, params string[] parts) => Polite(context => BotReplies.WantsStream(context)
+        ? BotReplies.SseAsync(context, antiBuffering, parts)
+        : BotReplies.JsonAsync(context, Text));
 
-    private static RequestDelegate Image(string name) => context => BotHost.JsonAsync(context,
+    private static RequestDelegate Image(string name) => context => BotReplies.JsonAsync(context,
         Advanced($"[{{\"type\":1,\"items\":[{{\"type\":10,\"fileUrl\":\"http://{context.Request.Host}/media/{name}.png\"}}]}}]"));
 
     private static Task Head(HttpContext context, string contentType, long length)

@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Tool.Checking;
 namespace Cinnox.Chatbot.Tool.Tests.Checking;
 
 /// <summary>The <c>check</c> command against real loopback bots: a good one, the reference bot, and one per broken rule.</summary>
-public sealed class CheckCommandTests(BotHost host) : IClassFixture<BotHost>
+public sealed class CheckCommandTests(LoopbackBotHost host) : IClassFixture<LoopbackBotHost>
 {
     public static TheoryData<string> Rules => [.. CheckRules.All.Select(rule => rule.Id)];
 

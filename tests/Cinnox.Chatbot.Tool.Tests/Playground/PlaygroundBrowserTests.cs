@@ -31,9 +31,9 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var session = await PlaygroundSession.StartAsync(browser.Browser, async context =>
         {
-            await BotHost.SseAsync(context, antiBuffering: true, Delta("Hello "));
+            await BotReplies.SseAsync(context, antiBuffering: true, Delta("Hello "));
             await gate.Task.WaitAsync(context.RequestAborted);
-            await BotHost.SseAsync(context, antiBuffering: true, Delta("streaming "), Final("Hello streaming world"));
+            await BotReplies.SseAsync(context, antiBuffering: true, Delta("streaming "), Final("Hello streaming world"));
         });
 
         await session.SendAsync("hi");
@@ -52,7 +52,7 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
     [BrowserFact]
     public async Task AdvancedMessage_EveryFormatRenders()
     {
-        await using var session = await PlaygroundSession.StartAsync(browser.Browser, context => BotHost.JsonAsync(context, Advanced(Everything)));
+        await using var session = await PlaygroundSession.StartAsync(browser.Browser, context => BotReplies.JsonAsync(context, Advanced(Everything)));
 
         await session.SendAsync("everything");
 
@@ -88,7 +88,7 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
             using var body = await JsonDocument.ParseAsync(context.Request.Body);
             var query = body.RootElement.GetProperty("query").GetString()!;
             queries.Enqueue(query);
-            await BotHost.JsonAsync(context, query == "menu"
+            await BotReplies.JsonAsync(context, query == "menu"
                 ? Advanced("""[{"type":3,"items":[{"type":12,"text":"A card","action":{"type":1,"text":"card"}},{"type":12,"text":"Talk to us","action":{"type":1,"text":"DIRECT_TRANSFER"}}]}]""")
                 : "{\"message\":{\"type\":1,\"text\":\"Here is your " + query + "\"}}");
         });
@@ -110,9 +110,9 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         await using var session = await PlaygroundSession.StartAsync(browser.Browser, context =>
         {
             accepts.Enqueue(context.Request.Headers.Accept.ToString());
-            return BotHost.WantsStream(context)
-                ? BotHost.SseAsync(context, antiBuffering: true, Final("streamed"))
-                : BotHost.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"json\"}}");
+            return BotReplies.WantsStream(context)
+                ? BotReplies.SseAsync(context, antiBuffering: true, Final("streamed"))
+                : BotReplies.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"json\"}}");
         });
 
         await session.Page.GetByRole(AriaRole.Combobox, new() { Name = "Channel" }).SelectOptionAsync("external");
@@ -135,7 +135,7 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
             using var body = await JsonDocument.ParseAsync(context.Request.Body);
             var query = body.RootElement.GetProperty("query").GetString()!;
             var text = changed && query == "two" ? "A new answer" : "You said: " + query;
-            await BotHost.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"" + text + "\"}}");
+            await BotReplies.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"" + text + "\"}}");
         });
         await session.SendAsync("one");
         await Expect(session.Log.Locator(".msg.bot")).ToHaveTextAsync("You said: one");

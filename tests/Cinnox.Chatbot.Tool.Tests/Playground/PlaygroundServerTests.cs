@@ -19,7 +19,7 @@ public sealed class PlaygroundServerTests : IAsyncLifetime
         _bot = await LoopbackServer.StartAsync(context =>
         {
             Interlocked.Increment(ref _calls);
-            return BotHost.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"Hi\"}}");
+            return BotReplies.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"Hi\"}}");
         });
         var settings = new EndpointSettings { Url = _bot.Url("bot") };
         settings.Headers.Add(KeyValuePair.Create("Authorization", "Bearer s3cret"));

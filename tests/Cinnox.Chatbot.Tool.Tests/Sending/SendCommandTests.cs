@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cinnox.Chatbot.Tool.Tests.Sending;
 
 /// <summary>The <c>send</c> command against hostile loopback bots: redirects, hostile locations, and telemetry.</summary>
-public sealed class SendCommandTests(BotHost host) : IClassFixture<BotHost>
+public sealed class SendCommandTests(LoopbackBotHost host) : IClassFixture<LoopbackBotHost>
 {
     [Theory]
     [InlineData(301)]
@@ -71,7 +71,7 @@ public sealed class SendCommandTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Send_Otel_ExportsTracesAndMetricsToStandardErrorAndKeepsStandardOutputOneObject()
     {
-        var url = host.Map(context => BotHost.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"Hi\"}}"));
+        var url = host.Map(context => BotReplies.JsonAsync(context, "{\"message\":{\"type\":1,\"text\":\"Hi\"}}"));
 
         var (exit, output, error) = await ToolRun.RunAsync("send", "--url", url.ToString(), "--query", "hi", "--json", "--otel");
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Cinnox.Chatbot.Testing;
 using Microsoft.AspNetCore.Http;
+using Xunit;
 
-namespace Cinnox.Chatbot.IntegrationTests.Client;
+namespace Cinnox.Chatbot.Testing;
 
 /// <summary>
 /// One real Kestrel server on loopback shared by a test class; each test maps its own bot at a path of its own.
@@ -28,9 +28,12 @@ public sealed class LoopbackBotHost : IAsyncLifetime
     }
 
     /// <summary>Maps a bot and returns its URL.</summary>
-    public Uri Map(RequestDelegate bot)
+    /// <param name="bot">Answers the requests to the path.</param>
+    /// <param name="path">The path, such as <c>/media/card.png</c>; a fresh one of its own when null.</param>
+    /// <returns>The bot's URL.</returns>
+    public Uri Map(RequestDelegate bot, string? path = null)
     {
-        var path = "/bot/" + Guid.NewGuid().ToString("N");
+        path ??= "/bot/" + Guid.NewGuid().ToString("N");
         _bots[path] = bot;
         return _server!.Url(path);
     }
