@@ -45,7 +45,7 @@ internal sealed partial class StreamReplyWriter
                     {
                         if (_encoder.TryBeginDeltaPieces(BytesWritten, out var first))
                         {
-                            return WritePiecesThenAdvanceAsync(first);
+                            return WritePieces(first);
                         }
                     }
                     else if (_encoder.TryBuildDeltaEvent(BytesWritten))
@@ -96,7 +96,7 @@ internal sealed partial class StreamReplyWriter
 
                     if (_encoder.TryBeginFinalPieces(BytesWritten) && _encoder.TryNextPiece(out var firstFinal))
                     {
-                        return WritePiecesThenAdvanceAsync(firstFinal);
+                        return WritePieces(firstFinal);
                     }
 
                     if (!_encoder.TryBuildClosingEvent(BytesWritten))

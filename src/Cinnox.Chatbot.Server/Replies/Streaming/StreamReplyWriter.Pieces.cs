@@ -15,11 +15,67 @@ internal sealed partial class StreamReplyWriter
     private static readonly byte[] DeltaPieceEventEnd = [.. ChatbotWire.DeltaSuffix, .. "\n\n"u8];
     private static readonly byte[] FinalPieceEventEnd = [.. ChatbotWire.FinalSuffix, .. "\n\n"u8];
 
-    /// <summary>Writes the event begun in pieces, then moves to the next event for <see cref="System.Net.ServerSentEvents.SseFormatter"/>.</summary>
+    private bool _writingPieces;
+    private bool _nextPiecesReady;
+    private ReadOnlyMemory<byte> _nextFirstPiece;
+
+    /// <summary>
+    /// Writes the event begun in pieces, then moves on. Called again for the next large event while one is being
+    /// written, it only notes it for the loop in <see cref="WritePiecesThenAdvanceAsync"/>: a run of large events
+    /// whose writes complete at once must not nest one call per event.
+    /// </summary>
+    private ValueTask<bool> WritePieces(ReadOnlyMemory<byte> first)
+    {
+        if (!_writingPieces)
+        {
+            return WritePiecesThenAdvanceAsync(first);
+        }
+
+        _nextFirstPiece = first;
+        _nextPiecesReady = true;
+        return new(false);
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WritePiecesThenAdvanceAsync(ReadOnlyMemory<byte> first)
     {
-        var isFinal = _phase == Phase.Done;
+        _writingPieces = true;
+        try
+        {
+            while (true)
+            {
+                var isFinal = _phase == Phase.Done;
+                if (!await WritePiecesAsync(first, isFinal).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (isFinal)
+                {
+                    return await EndEvents().ConfigureAwait(false);
+                }
+
+                // What is left of the text (or the cut) is for the next event, as after a built one.
+                var next = await AdvanceEvents().ConfigureAwait(false);
+                if (!_nextPiecesReady)
+                {
+                    return next;
+                }
+
+                _nextPiecesReady = false;
+                first = _nextFirstPiece;
+                _nextFirstPiece = default;
+            }
+        }
+        finally
+        {
+            _writingPieces = false;
+        }
+    }
+
+    /// <summary>Writes one event in pieces; false when the platform disconnected on the way.</summary>
+    private async ValueTask<bool> WritePiecesAsync(ReadOnlyMemory<byte> first, bool isFinal)
+    {
         await _destination.WriteAsync(PieceEventStart, CancellationToken.None).ConfigureAwait(false);
         var piece = first;
         do
@@ -40,12 +96,6 @@ internal sealed partial class StreamReplyWriter
         _unflushed = true;
         EventCount++;
         BytesWritten += _encoder.PieceEventBytes + ReplyFraming.EventFraming;
-        if (!isFinal)
-        {
-            // What is left of the text (or the cut) is for the next event, as after a built one.
-            return await AdvanceEvents().ConfigureAwait(false);
-        }
-
-        return await EndEvents().ConfigureAwait(false);
+        return true;
     }
 }

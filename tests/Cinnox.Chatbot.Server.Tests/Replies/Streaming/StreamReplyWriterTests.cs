@@ -116,6 +116,55 @@ public sealed class StreamReplyWriterTests
     }
 
     [Theory]
+    [InlineData("plain", ChatbotLimits.DefaultMaxEventBytes)]
+    [InlineData("escaped", ChatbotLimits.DefaultMaxEventBytes)]
+    [InlineData("escaped", 16 * 1024)]
+    [InlineData("escaped", ChatbotServerOptions.MinEventBytes)]
+    public async Task WriteEventStream_LargeTexts_AreWrittenInPiecesAsWholeEventsFilledToTheLimit(string kind, int maxEventBytes)
+    {
+        // Texts longer than one piece (4,096 characters) are escaped and written a piece at a time; the events must be
+        // what building them whole would make: every character whole, each cut event filled as far as a character allows.
+        var unit = kind == "plain" ? "words and more words " : "a\u00e9\"\n\U0001F600<\\ ";
+        var text = string.Concat(Enumerable.Repeat(unit, 300_000 / unit.Length));
+        var options = new ChatbotServerOptions();
+        options.Limits.MaxEventBytes = maxEventBytes;
+        var output = new MemoryStream();
+
+        var bytes = await StreamReplyWriting.WriteEventStreamAsync(Deltas.From([text[..5000], text[5000..]]), output, options);
+
+        bytes.Should().Be(output.Length);
+        var events = await SseLineReader.ReadAllAsync(new MemoryStream(output.ToArray()));
+        EventStreams.DeltaText(events).Should().Be(text);
+        var maxData = maxEventBytes - ReplyFraming.EventFraming;
+        events.Should().OnlyContain(item => Encoding.UTF8.GetByteCount(item.Data) <= maxData);
+        events.SkipLast(1).Count(item => Encoding.UTF8.GetByteCount(item.Data) <= maxData - ReplyFraming.MaxTokenBytes)
+            .Should().BeLessThanOrEqualTo(2, "only the last event of each of the two texts may be short");
+        if (maxEventBytes == ChatbotLimits.DefaultMaxEventBytes)
+        {
+            EventStreams.Message(events[^1].Data).Text.Should().Be(text, "the final event carries the whole text when it fits");
+        }
+        else
+        {
+            events[^1].Data.Should().Be("[DONE]");
+        }
+    }
+
+    [Fact]
+    public async Task WriteEventStream_ManyLargeTextsReadyAtOnce_AreAllWritten()
+    {
+        // Each text is one event written in pieces, and every write completes at once: the writer must loop, not nest.
+        var texts = Enumerable.Range(0, 900).Select(i => new string((char)('a' + (i % 26)), 4100)).ToArray();
+        var output = new MemoryStream();
+
+        await StreamReplyWriting.WriteEventStreamAsync(Deltas.From(texts), output, new ChatbotServerOptions());
+
+        var events = await SseLineReader.ReadAllAsync(new MemoryStream(output.ToArray()));
+        events.Should().HaveCount(texts.Length + 1);
+        EventStreams.DeltaText(events).Should().Be(string.Concat(texts));
+        events[^1].Data.Should().Be("[DONE]", "the whole text is larger than one event");
+    }
+
+    [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\r")]
