@@ -1,5 +1,7 @@
 using Cinnox.Chatbot;
 using Cinnox.Chatbot.Rooms;
+using Cinnox.Chatbot.Rooms.Sqlite;
+using Cinnox.Chatbot.Rooms.Storage;
 
 namespace ChatRoomDemo;
 
@@ -7,12 +9,14 @@ namespace ChatRoomDemo;
 /// <param name="Terminal">Where the room is printed.</param>
 /// <param name="TokenDelay">How long the bot waits before each word it streams.</param>
 /// <param name="Input">The visitor's typing in interactive mode, or <see langword="null"/> for the scripted enquiry.</param>
-internal sealed record DemoSettings(Terminal Terminal, TimeSpan TokenDelay, TextReader? Input = null);
+/// <param name="DatabasePath">The SQLite file the rooms are saved to; a new temporary file, deleted at the end, when <see langword="null"/>.</param>
+internal sealed record DemoSettings(Terminal Terminal, TimeSpan TokenDelay, TextReader? Input = null, string? DatabasePath = null);
 
 /// <summary>
 /// A whole enquiry: a bot on a loopback port, an enquiry room opened from a weblink, a visitor whose questions are
 /// answered as the replies stream in, an advanced message and a button press, staff chatting in a Space, unread
-/// badges, a transfer to a live agent, an edit, a recall and the close.
+/// badges, a transfer to a live agent, an edit, a recall and the close; every change saved as an event in a SQLite
+/// file, and the rooms read back from it by a second store, as after a restart.
 /// </summary>
 internal static class Demo
 {
@@ -21,6 +25,25 @@ internal static class Demo
     private static readonly RoomMember Carol = RoomMember.Staff("carol", "Carol Lee");
 
     public static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var path = settings.DatabasePath ?? Path.Combine(Path.GetTempPath(), $"cinnox-chat-room-demo-{Guid.NewGuid():N}.db");
+        try
+        {
+            return await RunAsync(settings, path, cancellationToken);
+        }
+        finally
+        {
+            if (settings.DatabasePath is null)
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(DemoSettings settings, string path, CancellationToken cancellationToken)
     {
         var terminal = settings.Terminal;
         var printer = new RoomPrinter(terminal);
@@ -39,7 +62,10 @@ internal static class Demo
         terminal.WriteLine(terminal.Bold("CINNOX chat-room demo"));
         terminal.WriteLine($"A chatbot built with Cinnox.Chatbot.Server listens on {bot.Url} (streaming on, transfer to a live agent on).");
         terminal.WriteLine("An enquiry room talks to it through the Cinnox.Chatbot client. Everything below is printed from the rooms' change events.");
+        terminal.WriteLine($"Every change is saved as an event in the SQLite file {path}.");
         terminal.WriteLine();
+        var store = await SqliteRoomStore.OpenAsync(path, cancellationToken);
+        var rooms = new RoomRepository(store);
 
         var workspace = new ChatWorkspace();
         var enquiry = new EnquiryRoom(new EnquiryRoomOptions
@@ -67,13 +93,20 @@ internal static class Demo
         space.AddMember(Alice.Id, Carol);
         space.SetNotificationSetting(Carol.Id, RoomNotificationSetting.MentionsOnly);
 
+        async Task SaveAsync()
+        {
+            await rooms.SaveAsync(enquiry, cancellationToken);
+            await rooms.SaveAsync(space, cancellationToken);
+        }
+
+        await SaveAsync();
         if (settings.Input is { } input)
         {
             await ChatInteractivelyAsync(terminal, conversation, input, cancellationToken);
         }
         else
         {
-            await RunScriptAsync(terminal, printer, conversation, workspace, space, cancellationToken);
+            await RunScriptAsync(terminal, printer, conversation, workspace, space, SaveAsync, cancellationToken);
         }
 
         if (!enquiry.IsClosed)
@@ -86,15 +119,38 @@ internal static class Demo
             enquiry.Close(enquiry.Agent?.Id ?? RoomMember.PlatformBotId, "the demo ended");
         }
 
+        await SaveAsync();
         terminal.Rule("The room now");
-        var messages = enquiry.Messages;
-        terminal.WriteLine($"  Enquiry {enquiry.Id}: {messages.Count} messages ({messages.Count(m => m.IsEdited)} edited, {messages.Count(m => m.IsRecalled)} recalled), {enquiry.Status.ToString().ToLowerInvariant()}; {enquiry.Version} changes, each raised as an event.");
+        terminal.WriteLine("  " + Summary(enquiry));
         printer.PrintBadges(workspace, Bob);
+        await rooms.DisposeAsync();
+        await store.DisposeAsync();
+
+        terminal.Rule("Restart: a new store opens the file; the rooms and the badges come back from disk");
+        await using (var reopened = await SqliteRoomStore.OpenAsync(path, cancellationToken))
+        {
+            await using var restarted = new RoomRepository(reopened);
+            var restored = (EnquiryRoom)(await restarted.FindAsync(enquiry.Id, cancellationToken))!;
+            terminal.WriteLine("  " + Summary(restored));
+            var same = RoomEventSerializer.SerializeSnapshot(restored.CreateSnapshot()).AsSpan().SequenceEqual(RoomEventSerializer.SerializeSnapshot(enquiry.CreateSnapshot()));
+            printer.Note(same
+                ? $"Folded from its {restored.Version} stored events, the enquiry is the same as before the restart, down to who may still edit or recall what."
+                : "The enquiry read back differs from the one in memory.");
+            printer.PrintInbox(await restarted.ReadInboxAsync(Bob.Id, cancellationToken: cancellationToken), Bob);
+        }
+
         terminal.WriteLine();
         return 0;
     }
 
-    private static async Task RunScriptAsync(Terminal terminal, RoomPrinter printer, ChatbotConversation conversation, ChatWorkspace workspace, SpaceRoom space, CancellationToken cancellationToken)
+    private static string Summary(EnquiryRoom enquiry)
+    {
+        var messages = enquiry.Messages;
+        return $"Enquiry {enquiry.Id}: {messages.Count} messages ({messages.Count(m => m.IsEdited)} edited, {messages.Count(m => m.IsRecalled)} recalled), {enquiry.Status.ToString().ToLowerInvariant()}; {enquiry.Version} changes, each kept as an event.";
+    }
+
+    private static async Task RunScriptAsync(
+        Terminal terminal, RoomPrinter printer, ChatbotConversation conversation, ChatWorkspace workspace, SpaceRoom space, Func<Task> save, CancellationToken cancellationToken)
     {
         var enquiry = conversation.Room;
 
@@ -102,14 +158,17 @@ internal static class Demo
         await conversation.SendVisitorMessageAsync("Hi! Do you ship to Singapore?", cancellationToken);
         await conversation.SendVisitorMessageAsync("And how long does delivery take?", cancellationToken);
 
+        await save();
         terminal.Rule("An advanced message, and the visitor presses one of its buttons");
         var menu = await conversation.SendVisitorMessageAsync("What else can you help me with?", cancellationToken);
         await conversation.PressButtonAsync(menu.ReplyMessage!.Id, "Track my order", cancellationToken);
 
+        await save();
         terminal.Rule("Meanwhile, staff talk in their Space: a mention (Carol gets @mentions only)");
         space.PostText(Alice.Id, $"@Bob Chan a spring-sale visitor is asking about order #1234 in {enquiry.Id}; can you take it if the bot hands over? cc @Dave");
         printer.PrintBadges(workspace, Bob);
 
+        await save();
         terminal.Rule("The visitor asks for a person: the bot transfers the enquiry to a live agent");
         await conversation.PressButtonAsync(menu.ReplyMessage.Id, "Talk to an agent", cancellationToken);
         enquiry.Accept(Bob);
@@ -119,6 +178,7 @@ internal static class Demo
         printer.Note("Bob reads both rooms: the badge clears.");
         printer.PrintBadges(workspace, Bob);
 
+        await save();
         terminal.Rule("Bob answers: a quick link, an edit and a recall (each allowed for five minutes)");
         var links = new QuickLinkLibrary();
         links.AddChannel("track", QuickLinkKind.WebLink, "https://shop.example.com/track/1234", "Order tracking");
@@ -134,6 +194,7 @@ internal static class Demo
         printer.Note("The visitor's message stays with Bob: the chatbot no longer handles the enquiry.");
         printer.PrintBadges(workspace, Bob);
 
+        await save();
         terminal.Rule("Bob closes the enquiry");
         enquiry.MarkRead(Bob.Id);
         enquiry.Close(Bob.Id, "order question answered");

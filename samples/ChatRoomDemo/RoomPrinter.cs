@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cinnox.Chatbot;
 using Cinnox.Chatbot.Rooms;
+using Cinnox.Chatbot.Rooms.Storage;
 
 namespace ChatRoomDemo;
 
@@ -69,25 +70,45 @@ internal sealed class RoomPrinter(Terminal terminal)
     {
         lock (_gate)
         {
-            var connections = workspace.GetRecentConnections(member.Id);
-            terminal.WriteLine($"  {terminal.Bold(member.DisplayName + "'s Recent Connections")} {terminal.Dim("(most recent activity first)")}");
-            var rows = connections.Select(connection => (connection, Name: connection.Room switch
+            var rows = workspace.GetRecentConnections(member.Id).Select(connection => (Name: connection.Room switch
             {
                 EnquiryRoom enquiry => $"Enquiry {enquiry.Enquiry.EnquiryId} · {enquiry.Visitor.DisplayName} · {Describe(enquiry.Status)}",
                 SpaceRoom space => $"Space · {space.Name}{(connection.IsMuted ? " (muted)" : string.Empty)}",
                 var other => $"{other.Kind} · {other.Id}{(connection.IsMuted ? " (muted)" : string.Empty)}",
-            })).ToList();
-            var width = rows.Count == 0 ? 0 : rows.Max(static row => row.Name.Length) + 2;
-            foreach (var (connection, name) in rows)
+            }, connection.UnreadCount)).ToList();
+            PrintConnections(member, rows, workspace.GetUnreadRoomCount(member.Id));
+        }
+    }
+
+    /// <summary>Prints a member's Recent Connections and badge as the store's read models have them.</summary>
+    public void PrintInbox(MemberInbox inbox, RoomMember member)
+    {
+        lock (_gate)
+        {
+            var rows = inbox.Rooms.Select(row => (Name: $"{(row.Kind == RoomKind.Space ? "Space" : row.Kind.ToString())} · {row.Title}", row.UnreadCount)).ToList();
+            PrintConnections(member, rows, inbox.UnreadRoomCount);
+        }
+    }
+
+    private void PrintConnections(RoomMember member, List<(string Name, int UnreadCount)> rows, int unreadRooms)
+    {
+        if (rows.Count == 0)
+        {
+            terminal.WriteLine($"  {terminal.Bold(member.DisplayName + "'s Recent Connections:")} none yet");
+        }
+        else
+        {
+            terminal.WriteLine($"  {terminal.Bold(member.DisplayName + "'s Recent Connections")} {terminal.Dim("(most recent activity first)")}");
+            var width = rows.Max(static row => row.Name.Length) + 2;
+            foreach (var (name, unread) in rows)
             {
-                var badge = connection.HasUnread ? terminal.Color($"● {connection.UnreadCount} unread", 31) : terminal.Dim("all read");
+                var badge = unread > 0 ? terminal.Color($"● {unread} unread", 31) : terminal.Dim("all read");
                 terminal.WriteLine($"    {name.PadRight(width)}{badge}");
             }
-
-            var unreadRooms = workspace.GetUnreadRoomCount(member.Id);
-            var badgeText = unreadRooms == 0 ? terminal.Dim("no badge") : terminal.Color($"({unreadRooms})", 31);
-            terminal.WriteLine($"  Unread rooms badge on {member.DisplayName}'s Workspace icon: {badgeText}");
         }
+
+        var badgeText = unreadRooms == 0 ? terminal.Dim("no badge") : terminal.Color($"({unreadRooms})", 31);
+        terminal.WriteLine($"  Unread rooms badge on {member.DisplayName}'s Workspace icon: {badgeText}");
     }
 
     /// <summary>Narrates what happens next, in the margin of the room.</summary>

@@ -10,6 +10,9 @@ internal sealed class Terminal
 {
     private readonly TextWriter _output;
     private readonly StringBuilder _word = new();
+    private Func<string, string>? _wordStyle;
+    private int _wordWidth;
+    private int _spaces;
     private int _column;
     private int _indent;
     private string _continuation = string.Empty;
@@ -18,7 +21,7 @@ internal sealed class Terminal
     {
         _output = output;
         UseColor = color;
-        Width = Math.Clamp(width, 60, 110);
+        Width = Math.Clamp(width, 40, 110);
     }
 
     public bool UseColor { get; }
@@ -30,7 +33,7 @@ internal sealed class Terminal
     {
         var redirected = Console.IsOutputRedirected;
         var color = !redirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") != "dumb";
-        var width = 100;
+        var width = 79; // An 80-column terminal, the narrowest in common use, when the real width is unknown.
         if (!redirected)
         {
             try
@@ -69,28 +72,44 @@ internal sealed class Terminal
         _continuation = continuation ?? new string(' ', indent);
     }
 
-    /// <summary>Writes text that wraps at word boundaries; a word is held until it is complete so it is never split.</summary>
+    /// <summary>
+    /// Writes text that wraps at word boundaries; a word is held until it is complete so it is never split, and keeps
+    /// the style it was written in even when the next piece comes in another style. Colour codes take no width.
+    /// </summary>
     public void Write(string text, Func<string, string>? style = null)
     {
-        foreach (var c in text)
+        if (_word.Length > 0 && _wordStyle != style)
         {
+            FlushWord();
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
             if (c == '\n')
             {
-                FlushWord(style);
+                FlushWord();
+                _spaces = 0;
                 NewLine();
             }
             else if (c == ' ')
             {
-                FlushWord(style);
-                if (_column < Width && _column > _indent)
-                {
-                    _output.Write(' ');
-                    _column++;
-                }
+                FlushWord();
+                _spaces += _column > _indent ? 1 : 0; // Runs of spaces (column padding) are kept, unless the line wraps there.
+            }
+            else if (c == '\u001b')
+            {
+                var end = text.IndexOf('m', i);
+                end = end < 0 ? text.Length - 1 : end;
+                _word.Append(text, i, end - i + 1); // An escape sequence: written with the word, no width.
+                i = end;
+                _wordStyle = style;
             }
             else
             {
                 _word.Append(c);
+                _wordWidth++;
+                _wordStyle = style;
             }
         }
     }
@@ -98,7 +117,9 @@ internal sealed class Terminal
     /// <summary>Writes the word held back and ends the line.</summary>
     public void EndLine(Func<string, string>? style = null)
     {
-        FlushWord(style);
+        _wordStyle ??= style;
+        FlushWord();
+        _spaces = 0;
         if (_column > 0)
         {
             _output.WriteLine();
@@ -111,7 +132,8 @@ internal sealed class Terminal
     /// <summary>Writes the word held back, so what arrived so far is on screen.</summary>
     public void Flush(Func<string, string>? style = null)
     {
-        FlushWord(style);
+        _wordStyle ??= style;
+        FlushWord();
         _output.Flush();
     }
 
@@ -123,36 +145,71 @@ internal sealed class Terminal
         _output.Flush();
     }
 
+    /// <summary>Writes a line wrapped to the width; wrapped parts line up under its leading spaces.</summary>
     public void WriteLine(string line = "")
     {
         EndLine();
-        _output.WriteLine(line);
+        if (line.Length == 0)
+        {
+            _output.WriteLine();
+            return;
+        }
+
+        var indent = line.Length - line.TrimStart(' ').Length;
+        BeginLine(new string(' ', indent), indent, indent);
+        Write(line[indent..]);
+        EndLine();
     }
 
+    /// <summary>Writes a section header: the title after a short rule, wrapped to the width, and a rule to the end of its last line.</summary>
     public void Rule(string title)
     {
         EndLine();
-        var text = $"── {title} ";
         _output.WriteLine();
-        _output.WriteLine(Dim(text + new string('─', Math.Max(3, Width - text.Length))));
+        var lines = new List<string>();
+        var line = "──";
+        foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length + 1 + word.Length > Width - 4 && line.Length > 3)
+            {
+                lines.Add(line);
+                line = "  ";
+            }
+
+            line += " " + word;
+        }
+
+        lines.Add(line + " " + new string('─', Math.Max(3, Width - line.Length - 1)));
+        foreach (var part in lines)
+        {
+            _output.WriteLine(Dim(part));
+        }
     }
 
-    private void FlushWord(Func<string, string>? style)
+    private void FlushWord()
     {
         if (_word.Length == 0)
         {
             return;
         }
 
-        if (_column + _word.Length > Width && _column > _indent)
+        if (_column + _spaces + _wordWidth > Width && _column > _indent)
         {
             NewLine();
         }
+        else if (_spaces > 0)
+        {
+            _output.Write(new string(' ', _spaces));
+            _column += _spaces;
+        }
 
         var word = _word.ToString();
-        _output.Write(style is null ? word : style(word));
-        _column += word.Length;
+        _output.Write(_wordStyle is null ? word : _wordStyle(word));
+        _column += _wordWidth;
         _word.Clear();
+        _wordWidth = 0;
+        _wordStyle = null;
+        _spaces = 0;
     }
 
     private void NewLine()
@@ -160,6 +217,7 @@ internal sealed class Terminal
         _output.WriteLine();
         _output.Write(_continuation);
         _column = _indent;
+        _spaces = 0;
     }
 
     private string Style(string text, string code) => UseColor ? $"\u001b[{code}m{text}\u001b[0m" : text;

@@ -50,6 +50,52 @@ public class ChatRoomDemoTests
             "closed the enquiry: the demo ended");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Demo_On80Columns_FitsWithNoTrailingSpaces(bool color)
+    {
+        using var output = new StringWriter();
+
+        await Demo.RunAsync(new DemoSettings(new Terminal(output, color, width: 79), TimeSpan.Zero), CancellationToken.None);
+
+        var lines = Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", string.Empty).Split('\n');
+        lines.Should().OnlyContain(line => line.TrimEnd('\r').Length <= 79, "every line fits an 80-column terminal");
+        lines.Should().NotContain(line => line.TrimEnd('\r').EndsWith(' '), "no line ends in spaces");
+    }
+
+    [Fact]
+    public async Task Demo_Restart_RoomsAndBadgesComeBackFromTheFile()
+    {
+        using var output = new StringWriter();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("cinnox-demo-").FullName, "rooms.db");
+
+        await Demo.RunAsync(new DemoSettings(new Terminal(output, color: false, width: 100), TimeSpan.Zero, DatabasePath: path), CancellationToken.None);
+
+        var text = Readable(output.ToString());
+        text.Should().Contain($"saved as an event in the SQLite file {path}");
+        var summaries = Regex.Matches(text, @"Enquiry ENQ-20260301-0042: \d+ messages \(1 edited, 1 recalled\), closed; \d+ changes").Select(match => match.Value).ToList();
+        summaries.Should().HaveCount(2).And.OnlyContain(summary => summary == summaries[0], "the enquiry read back after the restart is the one before it");
+        text.Should().Contain("is the same as before the restart");
+        File.Exists(path).Should().BeTrue("a file the caller named is kept");
+        await using var store = await Cinnox.Chatbot.Rooms.Sqlite.SqliteRoomStore.OpenAsync(path);
+        (await store.ReadMessagesAsync("ENQ-20260301-0042", 0, 100)).Should().HaveCount(15);
+    }
+
+    [Fact]
+    public void Terminal_StyledRun_StylesItsLastWordToo()
+    {
+        using var output = new StringWriter();
+        var terminal = new Terminal(output, color: true, width: 80);
+
+        terminal.BeginLine("  ", 2, 2);
+        terminal.Write("one two three", terminal.Italic);
+        terminal.Write(" plain");
+        terminal.EndLine();
+
+        output.ToString().Should().Be("  \u001b[3mone\u001b[0m \u001b[3mtwo\u001b[0m \u001b[3mthree\u001b[0m plain" + Environment.NewLine);
+    }
+
     // The text as a reader takes it in: wrapped lines joined, runs of spaces (non-breaking ones too) as one.
     private static string Readable(string output) => Regex.Replace(output.Replace('\u00a0', ' '), @"\s+", " ");
 }

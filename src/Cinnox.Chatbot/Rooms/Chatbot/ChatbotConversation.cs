@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cinnox.Chatbot.Rooms.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,14 +34,13 @@ namespace Cinnox.Chatbot.Rooms;
 /// incomplete, and throws <see cref="OperationCanceledException"/>.
 /// </description></item>
 /// </list>
-/// <para>Thread-safe.</para>
+/// <para>Thread-safe. Visitor messages are answered one at a time, in the order they were posted.</para>
 /// </remarks>
-#pragma warning disable CA1001 // The semaphore's wait handle is never created (AvailableWaitHandle is not used), so it holds nothing to dispose.
 public sealed partial class ChatbotConversation
-#pragma warning restore CA1001
 {
-    private readonly SemaphoreSlim _turns = new(1, 1);
+    private readonly Lock _order = new();
     private readonly ILogger _logger;
+    private Task _lastTurn = Task.CompletedTask;
 
     /// <summary>Initializes a new instance and adds the chatbot to the room as a member.</summary>
     /// <param name="room">The enquiry room.</param>
@@ -48,12 +48,23 @@ public sealed partial class ChatbotConversation
     /// <param name="logger">Logs transfers that are refused and replies that end early; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="room"/> or <paramref name="client"/> is null.</exception>
     /// <exception cref="ChatRoomRuleException">
-    /// <see cref="ChatRoomRule.EnquiryClosed"/>, or <see cref="ChatRoomRule.EnquiryStatusConflict"/> when the room has another chatbot.
+    /// <see cref="ChatRoomRule.EnquiryClosed"/>; <see cref="ChatRoomRule.EnquiryStatusConflict"/> when the room has another chatbot, or when the
+    /// enquiry is not handled by a chatbot (it was opened without a chatbot destination, or has been transferred).
     /// </exception>
     public ChatbotConversation(EnquiryRoom room, IChatbotClient client, ILogger<ChatbotConversation>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(client);
+        if (room.Status is EnquiryStatus.WaitingForAgent or EnquiryStatus.WithAgent)
+        {
+            // Otherwise every visitor message would be skipped without a word: the chatbot would never be called.
+            throw new ChatRoomRuleException(ChatRoomRule.EnquiryStatusConflict,
+                room.Destination?.Type == DestinationType.Chatbot
+                    ? $"Enquiry {room.Enquiry.EnquiryId} is {(room.Status == EnquiryStatus.WithAgent ? "handled by an agent" : "waiting for an agent")}; a chatbot no longer answers it."
+                    : $"Enquiry {room.Enquiry.EnquiryId} was not routed to a chatbot (its destination is {room.Destination?.Type.ToString() ?? "not set"}), so a chatbot would never be asked. Open it with EnquiryRoomOptions.Destination = DestinationInformation.FromChatbot(destination).",
+                room.Id);
+        }
+
         Room = room;
         Client = client;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -80,8 +91,8 @@ public sealed partial class ChatbotConversation
     /// </exception>
     public Task<ChatbotTurn> SendVisitorMessageAsync(string text, CancellationToken cancellationToken = default)
     {
-        var message = Room.PostText(Room.Visitor.Id, text).Message;
-        return RunTurnAsync(message, text, cancellationToken);
+        var (message, previous, done) = Enqueue(() => Room.PostText(Room.Visitor.Id, text).Message);
+        return RunTurnAsync(message, text, previous, done, cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +111,8 @@ public sealed partial class ChatbotConversation
             throw new ArgumentException($"Message {visitorMessage.Id} is not a text message of the visitor of room {Room.Id}.", nameof(visitorMessage));
         }
 
-        return RunTurnAsync(visitorMessage, text.Text, cancellationToken);
+        var (_, previous, done) = Enqueue(() => visitorMessage);
+        return RunTurnAsync(visitorMessage, text.Text, previous, done, cancellationToken);
     }
 
     /// <summary>
@@ -155,11 +167,40 @@ public sealed partial class ChatbotConversation
         var keyword = ChatbotKeywords.GetAction(postback);
         if (keyword != ChatbotAction.None)
         {
-            return PerformKeywordAsync(keyword, cancellationToken);
+            var (_, waitFor, finished) = Enqueue<RoomMessage?>(() => null);
+            return PerformKeywordAsync(keyword, waitFor, finished, cancellationToken);
         }
 
-        var message = Room.PostText(Room.Visitor.Id, postback).Message;
-        return RunTurnAsync(message, postback, cancellationToken);
+        var (message, previous, done) = Enqueue(() => Room.PostText(Room.Visitor.Id, postback).Message);
+        return RunTurnAsync(message, postback, previous, done, cancellationToken);
+    }
+
+    // Posting a visitor message and taking its place in the chatbot's queue are one step, so the chatbot answers
+    // messages in the order they were posted, however the callers' threads are scheduled.
+    private (T Value, Task Previous, TaskCompletionSource Done) Enqueue<T>(Func<T> post)
+    {
+        lock (_order)
+        {
+            var value = post();
+            var previous = _lastTurn;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastTurn = done.Task;
+            return (value, previous, done);
+        }
+    }
+
+    // Waits for the turns queued before; a caller that gives up waiting still passes the queue on in order.
+    private static async Task WaitForTurnAsync(Task previous, TaskCompletionSource done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = previous.ContinueWith(_ => done.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private IReadOnlyList<ButtonItem> GetButtons(string messageId)
@@ -174,9 +215,9 @@ public sealed partial class ChatbotConversation
         return [.. AdvancedMessageText.GetButtons(advanced)];
     }
 
-    private async Task<ChatbotTurn> PerformKeywordAsync(ChatbotAction keyword, CancellationToken cancellationToken)
+    private async Task<ChatbotTurn> PerformKeywordAsync(ChatbotAction keyword, Task previous, TaskCompletionSource done, CancellationToken cancellationToken)
     {
-        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForTurnAsync(previous, done, cancellationToken).ConfigureAwait(false);
         try
         {
             if (Room.Status != EnquiryStatus.WithChatbot)
@@ -190,13 +231,13 @@ public sealed partial class ChatbotConversation
         }
         finally
         {
-            _turns.Release();
+            done.TrySetResult();
         }
     }
 
-    private async Task<ChatbotTurn> RunTurnAsync(RoomMessage visitorMessage, string query, CancellationToken cancellationToken)
+    private async Task<ChatbotTurn> RunTurnAsync(RoomMessage visitorMessage, string query, Task previous, TaskCompletionSource done, CancellationToken cancellationToken)
     {
-        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForTurnAsync(previous, done, cancellationToken).ConfigureAwait(false);
         try
         {
             if (Room.Status != EnquiryStatus.WithChatbot)
@@ -227,12 +268,9 @@ public sealed partial class ChatbotConversation
 
             RecordWarnings(reply.Warnings, warnings);
 
-            // The keyword is read from the final text too: a client may already have turned a DIRECT_TRANSFER the
-            // destination does not allow into no action, and the keyword must still not show as text.
-            var keyword = !reply.IsCompleted ? ChatbotAction.None
-                : reply.Action != ChatbotAction.None ? reply.Action
-                : reply.Message is ChatbotAdvancedMessage ? ChatbotAction.None
-                : ChatbotKeywords.GetAction(reply.Text);
+            // The reply decides for itself: Keyword is what not to show as text, Action what to do. A DIRECT_TRANSFER
+            // the destination does not allow has the keyword without the action (IsActionRefused).
+            var keyword = reply.Keyword;
             var (message, notice) = writer.Complete(reply, keyword);
             if (writer.IsDropped)
             {
@@ -249,7 +287,7 @@ public sealed partial class ChatbotConversation
                 Warn(warnings, new ChatbotWarning(ChatbotWarningCodes.EmptyReply, $"{Chatbot.DisplayName} replied with nothing to show."));
             }
 
-            var action = Perform(keyword, warnings);
+            var action = Perform(reply.IsActionRefused ? keyword : reply.Action, warnings);
             return new ChatbotTurn
             {
                 VisitorMessage = visitorMessage,
@@ -263,7 +301,7 @@ public sealed partial class ChatbotConversation
         }
         finally
         {
-            _turns.Release();
+            done.TrySetResult();
         }
     }
 
@@ -285,9 +323,15 @@ public sealed partial class ChatbotConversation
         return reply;
     }
 
-    private async Task<ChatbotReply> StreamIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, List<ChatbotWarning> warnings, CancellationToken cancellationToken)
+    private Task<ChatbotReply> StreamIntoRoomAsync(ChatbotRequest request, ChatbotReplyWriter writer, List<ChatbotWarning> warnings, CancellationToken cancellationToken) =>
+        IntoRoom(Client.StreamAsync(request, options: null, cancellationToken), writer, warnings, cancellationToken).ToReplyAsync(cancellationToken);
+
+    // Shows each update in the room as it passes on to ToReplyAsync, which folds them into the reply (and keeps what
+    // arrived when the updates end without a final reply).
+    private async IAsyncEnumerable<ChatbotReplyUpdate> IntoRoom(
+        IAsyncEnumerable<ChatbotReplyUpdate> updates, ChatbotReplyWriter writer, List<ChatbotWarning> warnings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var update in Client.StreamAsync(request, options: null, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             switch (update.Kind)
             {
@@ -300,26 +344,14 @@ public sealed partial class ChatbotConversation
                 case ChatbotReplyUpdateKind.Warning when update.Warning is { } warning:
                     Warn(warnings, warning);
                     break;
-                case ChatbotReplyUpdateKind.Completed when update.Reply is { } reply:
-                    return reply;
             }
 
+            yield return update;
             if (writer.IsDropped)
             {
-                break; // Leaving the loop disposes the stream, which closes the connection.
+                yield break; // Leaving the loop disposes the stream, which closes the connection.
             }
         }
-
-        // A client that ends its updates without the final one: keep what arrived, as the fold of ToReplyAsync does.
-        var text = writer.ReceivedText;
-        return new ChatbotReply
-        {
-            Outcome = ChatbotOutcome.Interrupted,
-            Message = text.Length > 0 ? new ChatbotTextMessage(text) : null,
-            Text = text,
-            Streamed = true,
-            FailureReason = writer.IsDropped ? "The enquiry was closed while the reply was arriving." : "The updates ended without a final reply.",
-        };
     }
 
     private ChatbotAction Perform(ChatbotAction action, List<ChatbotWarning> warnings)

@@ -74,4 +74,10 @@ public enum ChatRoomRule
 
     /// <summary>The value is not valid for the room's information panel (for example, a visitor field without a name).</summary>
     InvalidInformation,
+
+    /// <summary>A room with this id already exists in the store; create it under another id, or load the existing one.</summary>
+    RoomAlreadyExists,
+
+    /// <summary>The store has no room with this id; create it first.</summary>
+    RoomNotFound,
 }

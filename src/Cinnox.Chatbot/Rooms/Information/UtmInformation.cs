@@ -117,16 +117,23 @@ public sealed class UtmInformation
         }
 
         var query = weblinkOrQuery.AsSpan();
+        var fragment = ReadOnlySpan<char>.Empty;
         var hash = query.IndexOf('#');
         if (hash >= 0)
         {
+            fragment = query[(hash + 1)..];
             query = query[..hash];
         }
 
         var questionMark = query.IndexOf('?');
+        var fragmentQuestionMark = fragment.IndexOf('?');
         if (questionMark >= 0)
         {
             query = query[(questionMark + 1)..];
+        }
+        else if (fragmentQuestionMark >= 0)
+        {
+            query = fragment[(fragmentQuestionMark + 1)..]; // A single-page app's route: https://shop.example/#/chat?utm_source=fb
         }
         else if (query.Contains("://", StringComparison.Ordinal) || !query.Contains('='))
         {

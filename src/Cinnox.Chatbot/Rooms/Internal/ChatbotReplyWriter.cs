@@ -7,7 +7,7 @@ namespace Cinnox.Chatbot.Rooms.Internal;
 /// completes. Text that may still turn out to be an action keyword (<c>DIRECT_TRANSFER</c>, <c>CLOSE_ENQUIRY</c>)
 /// is held back until it cannot be one, so a keyword reply never shows as text in the room.
 /// </summary>
-internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
+internal sealed class ChatbotReplyWriter(EnquiryRoom room, RoomMember bot)
 {
     private readonly StringBuilder _received = new();
     private readonly StringBuilder _shown = new();
@@ -66,6 +66,11 @@ internal sealed class ChatbotReplyWriter(ChatRoom room, RoomMember bot)
         }
 
         var text = reply.Text.Length > 0 ? reply.Text : _received.ToString();
+        if (!reply.IsCompleted && _messageId is null && MayBeKeyword(text))
+        {
+            text = string.Empty; // Held back as a keyword that was cut short: never shown as text, the turn failed.
+        }
+
         if (!string.IsNullOrWhiteSpace(text))
         {
             return (Finish(TextContent(text, state, reply), reply), null);

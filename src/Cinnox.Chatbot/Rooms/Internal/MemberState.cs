@@ -14,4 +14,7 @@ internal sealed class MemberState(RoomMember member, DateTimeOffset joinedAt, lo
 
     /// <summary>When the room entered the member's Recent Connections by their own doing (handling the enquiry, chatting).</summary>
     public DateTimeOffset? ConnectedAt { get; set; }
+
+    /// <summary>Gets or sets how many messages after the read position are not the member's own and not recalled; kept as events fold.</summary>
+    public int Unread { get; set; }
 }

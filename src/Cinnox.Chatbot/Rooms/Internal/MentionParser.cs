@@ -79,6 +79,7 @@ internal static class MentionParser
             at += 1 + word;
         }
 
+        var given = new List<string>();
         foreach (var id in memberIds ?? [])
         {
             if (string.IsNullOrWhiteSpace(id))
@@ -88,6 +89,11 @@ internal static class MentionParser
 
             if (members.Any(member => member.Id == id))
             {
+                if (!given.Contains(id, StringComparer.Ordinal))
+                {
+                    given.Add(id);
+                }
+
                 if (!ids.Contains(id, StringComparer.Ordinal))
                 {
                     ids.Add(id);
@@ -99,10 +105,32 @@ internal static class MentionParser
             }
         }
 
-        return !all && ids.Count == 0 && spans.Count == 0 ? MessageMentions.None : new MessageMentions(all, ids.AsReadOnly(), spans.AsReadOnly());
+        return !all && ids.Count == 0 && spans.Count == 0
+            ? MessageMentions.None
+            : new MessageMentions(all, ids.AsReadOnly(), spans.AsReadOnly()) { GivenMemberIds = given.AsReadOnly() };
     }
 
-    private static bool EndsAt(ReadOnlySpan<char> rest, int length) => length == rest.Length || !IsNameChar(rest[length]);
+    // A name ends where the word ends: not before a letter or digit, nor before '-' or '.' that joins another word
+    // (@Ann-Marie and @Ann.com are not @Ann). Names in scripts written without spaces (Chinese, Japanese) end where
+    // the name ends: "@陳大文你好" mentions 陳大文.
+    private static bool EndsAt(ReadOnlySpan<char> rest, int length)
+    {
+        if (length == rest.Length || IsUnspacedScript(rest[length - 1]))
+        {
+            return true;
+        }
+
+        var next = rest[length];
+        if (IsNameChar(next))
+        {
+            return false;
+        }
+
+        return next is not ('-' or '.') || length + 1 == rest.Length || !IsNameChar(rest[length + 1]);
+    }
+
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

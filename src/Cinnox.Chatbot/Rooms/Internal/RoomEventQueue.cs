@@ -1,14 +1,12 @@
-using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
 
 namespace Cinnox.Chatbot.Rooms.Internal;
 
 /// <summary>
-/// Delivers a room's events one at a time, in the order the changes happened, never while the room's lock is
-/// held. Changes enqueue under the room's lock (so queue order is version order); whichever thread finds nobody
-/// delivering becomes the deliverer until the queue is empty. A handler that changes the room sees its own
-/// change delivered after it returns, in order.
+/// Delivers a room's change notifications one at a time, in the order the changes happened, never under the room's
+/// lock. A handler that throws is logged and never fails the caller: the change was made either way.
 /// </summary>
-internal sealed class RoomEventQueue
+internal sealed partial class RoomEventQueue
 {
     private readonly Lock _gate = new();
     private readonly Queue<ChatRoomEventArgs> _pending = new();
@@ -22,7 +20,7 @@ internal sealed class RoomEventQueue
         }
     }
 
-    public void Deliver(object sender, Func<EventHandler<ChatRoomEventArgs>?> handlers)
+    public void Deliver(object sender, Func<EventHandler<ChatRoomEventArgs>?> handlers, ILogger logger)
     {
         lock (_gate)
         {
@@ -34,7 +32,6 @@ internal sealed class RoomEventQueue
             _delivering = true;
         }
 
-        List<Exception>? failures = null;
         while (true)
         {
             ChatRoomEventArgs next;
@@ -54,23 +51,16 @@ internal sealed class RoomEventQueue
                 {
                     handler(sender, next);
                 }
-#pragma warning disable CA1031 // A failing handler must not stop the others, or later changes, from being heard; it is rethrown below.
+#pragma warning disable CA1031 // A failing handler must not fail the change that was already made, nor stop later changes from being heard.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    (failures ??= []).Add(exception);
+                    HandlerFailed(logger, exception, next.Room.Id, next.Version, next.GetType().Name);
                 }
             }
         }
-
-        if (failures is [var single])
-        {
-            ExceptionDispatchInfo.Throw(single);
-        }
-
-        if (failures is not null)
-        {
-            throw new AggregateException("Handlers of ChatRoom.Changed threw.", failures);
-        }
     }
+
+    [LoggerMessage(1, LogLevel.Error, "A handler of ChatRoom.Changed failed for room {RoomId} at version {Version} ({Change}); the change stays made and later changes are still delivered.")]
+    private static partial void HandlerFailed(ILogger logger, Exception exception, string roomId, long version, string change);
 }

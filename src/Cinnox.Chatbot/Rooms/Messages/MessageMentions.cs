@@ -6,8 +6,16 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 public sealed class MessageMentions
 {
-    internal MessageMentions(bool all, IReadOnlyList<string> memberIds, IReadOnlyList<MentionSpan> spans)
+    /// <summary>Initializes a new instance of the <see cref="MessageMentions"/> class, such as when reading a stored event.</summary>
+    /// <param name="all">Whether the message mentions <c>@all</c>.</param>
+    /// <param name="memberIds">The members mentioned, each once.</param>
+    /// <param name="spans">Where the mentions sit in the text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="memberIds"/> or <paramref name="spans"/> is null.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public MessageMentions(bool all, IReadOnlyList<string> memberIds, IReadOnlyList<MentionSpan> spans)
     {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        ArgumentNullException.ThrowIfNull(spans);
         All = all;
         MemberIds = memberIds;
         Spans = spans;
@@ -21,6 +29,9 @@ public sealed class MessageMentions
 
     /// <summary>Gets the members mentioned by name or id, each once, in order of first mention.</summary>
     public IReadOnlyList<string> MemberIds { get; }
+
+    /// <summary>Gets the members mentioned by id (rather than in the text) when the message was posted or last edited; an edit that passes no ids keeps them.</summary>
+    public IReadOnlyList<string> GivenMemberIds { get; init; } = [];
 
     /// <summary>Gets where the mentions sit in the text, in text order.</summary>
     public IReadOnlyList<MentionSpan> Spans { get; }

@@ -5,6 +5,8 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 public sealed class ConferenceRoom : ChatRoom
 {
+    private readonly ConferenceCreated _created;
+
     /// <summary>Initializes a new instance.</summary>
     /// <param name="id">The room's id.</param>
     /// <param name="host">The staff member who started the conference.</param>
@@ -16,18 +18,11 @@ public sealed class ConferenceRoom : ChatRoom
     /// <see cref="ChatRoomRule.AlreadyAMember"/>: a participant is listed twice.
     /// </exception>
     public ConferenceRoom(string id, RoomMember host, IEnumerable<RoomMember> participants, TimeProvider? timeProvider = null)
-        : base(id, timeProvider)
+        : this(Open(id, host, participants, timeProvider), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(participants);
-        if (!host.IsStaff)
-        {
-            throw Rule(ChatRoomRule.MemberKindNotAllowed, $"{host.DisplayName} is not a staff member; a conference is hosted by a staff member.", memberId: host.Id);
-        }
-
-        Host = host;
         lock (Gate)
         {
+            RecordCreation(_created);
             AddMemberCore(host, connect: true, historyRead: false);
             foreach (var participant in participants)
             {
@@ -36,6 +31,13 @@ public sealed class ConferenceRoom : ChatRoom
         }
 
         DeliverEvents();
+    }
+
+    internal ConferenceRoom(ConferenceCreated created, TimeProvider? timeProvider)
+        : base(created, timeProvider)
+    {
+        _created = created;
+        Host = created.Host;
     }
 
     /// <inheritdoc />
@@ -74,6 +76,25 @@ public sealed class ConferenceRoom : ChatRoom
                 $"{participant.DisplayName} is a {participant.Kind}; conference participants are staff members or external contacts.", memberId: participant.Id);
         }
 
-        AddMemberCore(participant, connect: true, historyRead: true);
+        AddMemberCore(participant, connect: true, historyRead: true, actorId: Host.Id);
+    }
+
+    /// <inheritdoc />
+    private protected override RoomEvent CreationEvent => _created;
+
+    /// <inheritdoc />
+    private protected override string Title => string.Join(", ", Members.Select(static member => member.DisplayName));
+
+    private static ConferenceCreated Open(string id, RoomMember host, IEnumerable<RoomMember> participants, TimeProvider? timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(participants);
+        if (!host.IsStaff)
+        {
+            throw new ChatRoomRuleException(ChatRoomRule.MemberKindNotAllowed, $"{host.DisplayName} is not a staff member; a conference is hosted by a staff member.", id, memberId: host.Id);
+        }
+
+        return new ConferenceCreated { RoomId = id, Sequence = 1, OccurredAt = (timeProvider ?? TimeProvider.System).GetUtcNow(), ActorId = host.Id, Host = host };
     }
 }

@@ -6,6 +6,8 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 public sealed class DirectRoom : ChatRoom
 {
+    private readonly DirectRoomOpened _created;
+
     /// <summary>Initializes a new instance.</summary>
     /// <param name="id">The room's id.</param>
     /// <param name="staffMember">The staff member.</param>
@@ -17,29 +19,20 @@ public sealed class DirectRoom : ChatRoom
     /// neither staff nor an external contact. <see cref="ChatRoomRule.AlreadyAMember"/>: both are the same member.
     /// </exception>
     public DirectRoom(string id, RoomMember staffMember, RoomMember other, TimeProvider? timeProvider = null)
-        : base(id, timeProvider)
+        : this(Open(id, staffMember, other, timeProvider), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(staffMember);
-        ArgumentNullException.ThrowIfNull(other);
-        if (!staffMember.IsStaff)
-        {
-            throw Rule(ChatRoomRule.MemberKindNotAllowed, $"{staffMember.DisplayName} is not a staff member; a direct room is opened by a staff member.", memberId: staffMember.Id);
-        }
-
-        if (other.Kind is not (RoomMemberKind.Staff or RoomMemberKind.ExternalContact))
-        {
-            throw Rule(ChatRoomRule.MemberKindNotAllowed,
-                $"{other.DisplayName} is a {other.Kind}; a direct room is with another staff member or an external contact.", memberId: other.Id);
-        }
-
         lock (Gate)
         {
+            RecordCreation(_created);
             AddMemberCore(staffMember, connect: false, historyRead: false);
-            AddMemberCore(other, connect: false, historyRead: false);
+            AddMemberCore(other, connect: false, historyRead: false, actorId: staffMember.Id);
         }
 
         DeliverEvents();
     }
+
+    internal DirectRoom(DirectRoomOpened created, TimeProvider? timeProvider)
+        : base(created, timeProvider) => _created = created;
 
     /// <inheritdoc />
     public override RoomKind Kind => RoomKind.Direct;
@@ -70,4 +63,30 @@ public sealed class DirectRoom : ChatRoom
     /// <returns>The other member's contact information; empty when unknown.</returns>
     /// <exception cref="ChatRoomRuleException"><see cref="ChatRoomRule.NotAMember"/>: the viewer is not in the room.</exception>
     public ContactInformation GetContactInformation(string viewerId) => GetOtherMember(viewerId).Contact ?? new ContactInformation();
+
+    /// <inheritdoc />
+    private protected override RoomEvent CreationEvent => _created;
+
+    /// <inheritdoc />
+    private protected override string Title => string.Join(", ", Members.Select(static member => member.DisplayName));
+
+    private static DirectRoomOpened Open(string id, RoomMember staffMember, RoomMember other, TimeProvider? timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(staffMember);
+        ArgumentNullException.ThrowIfNull(other);
+        if (!staffMember.IsStaff)
+        {
+            throw new ChatRoomRuleException(ChatRoomRule.MemberKindNotAllowed,
+                $"{staffMember.DisplayName} is not a staff member; a direct room is opened by a staff member.", id, memberId: staffMember.Id);
+        }
+
+        if (other.Kind is not (RoomMemberKind.Staff or RoomMemberKind.ExternalContact))
+        {
+            throw new ChatRoomRuleException(ChatRoomRule.MemberKindNotAllowed,
+                $"{other.DisplayName} is a {other.Kind}; a direct room is with another staff member or an external contact.", id, memberId: other.Id);
+        }
+
+        return new DirectRoomOpened { RoomId = id, Sequence = 1, OccurredAt = (timeProvider ?? TimeProvider.System).GetUtcNow(), ActorId = staffMember.Id };
+    }
 }

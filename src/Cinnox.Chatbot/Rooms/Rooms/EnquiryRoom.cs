@@ -16,8 +16,9 @@ namespace Cinnox.Chatbot.Rooms;
 /// Once closed, nothing more can be posted (only system messages) and its status cannot change.
 /// </para>
 /// </remarks>
-public sealed class EnquiryRoom : ChatRoom
+public sealed partial class EnquiryRoom : ChatRoom
 {
+    private readonly EnquiryOpened _created;
     private readonly ChatbotEnquiryContext? _chatbotContext;
     private VisitorInformation _visitorInformation;
     private EnquiryStatus _status;
@@ -31,34 +32,33 @@ public sealed class EnquiryRoom : ChatRoom
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException"><see cref="EnquiryRoomOptions.EnquiryId"/> is empty.</exception>
     public EnquiryRoom(EnquiryRoomOptions options, TimeProvider? timeProvider = null)
-        : base(RoomIdOf(options), timeProvider)
+        : this(Open(options, timeProvider), timeProvider)
     {
-        Enquiry = new EnquiryInformation
-        {
-            EnquiryId = options.EnquiryId,
-            Channel = options.Channel,
-            ChannelDetail = options.ChannelDetail,
-            Language = options.Language,
-            Location = options.Location,
-            Time = CreatedAt,
-        };
-        _visitorInformation = options.VisitorInformation ?? new VisitorInformation();
-        Visitor = options.Visitor ?? RoomMember.Visitor($"visitor:{options.EnquiryId}", _visitorInformation.FullName ?? "Visitor");
-        Device = options.Device;
-        Weblink = options.Weblink;
-        Utm = options.Channel.SupportsUtm() ? UtmInformation.Parse(options.Weblink) : UtmInformation.Empty;
-        Destination = options.Destination;
-        IsVisitorFormEnabled = options.IsVisitorFormEnabled;
-        IsExternalChannel = options.IsExternalChannel ?? options.Channel is EnquiryChannel.Social or EnquiryChannel.ThirdParty;
-        _chatbotContext = options.ChatbotContext?.Clone();
-        _status = options.Destination?.Type == DestinationType.Chatbot ? EnquiryStatus.WithChatbot : EnquiryStatus.WaitingForAgent;
-
         lock (Gate)
         {
+            RecordCreation(_created);
             AddMemberCore(Visitor, connect: false, historyRead: false);
+            PostCore(RoomMember.PlatformBot, CreateOpeningMessage(), null, MessageMentions.None, [], forwardedFrom: null);
         }
 
-        OpeningMessage = PostSystemMessage(CreateOpeningMessage()).Message;
+        DeliverEvents();
+    }
+
+    internal EnquiryRoom(EnquiryOpened created, TimeProvider? timeProvider)
+        : base(created, timeProvider)
+    {
+        _created = created;
+        Enquiry = created.Enquiry;
+        _visitorInformation = created.VisitorInformation ?? new VisitorInformation();
+        Visitor = created.Visitor;
+        Device = created.Device;
+        Weblink = created.Weblink;
+        Utm = created.Enquiry.Channel.SupportsUtm() ? UtmInformation.Parse(created.Weblink) : UtmInformation.Empty;
+        Destination = created.Destination;
+        IsVisitorFormEnabled = created.IsVisitorFormEnabled;
+        IsExternalChannel = created.IsExternalChannel;
+        _chatbotContext = created.ChatbotContext?.Clone();
+        _status = created.Destination?.Type == DestinationType.Chatbot ? EnquiryStatus.WithChatbot : EnquiryStatus.WaitingForAgent;
     }
 
     /// <inheritdoc />
@@ -101,7 +101,7 @@ public sealed class EnquiryRoom : ChatRoom
     public bool IsExternalChannel { get; }
 
     /// <summary>Gets the platform bot's message that opened the enquiry.</summary>
-    public RoomMessage OpeningMessage { get; }
+    public RoomMessage OpeningMessage => GetMessages(0, 1)[0];
 
     /// <summary>Gets who handles the enquiry now.</summary>
     public EnquiryStatus Status
@@ -226,7 +226,8 @@ public sealed class EnquiryRoom : ChatRoom
                 fields.Add(field);
             }
 
-            var updated = _visitorInformation = _visitorInformation with { AdditionalFields = fields.AsReadOnly() };
+            var updated = _visitorInformation with { AdditionalFields = fields.AsReadOnly() };
+            Record(new VisitorInformationChanged { RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), ActorId = staffMemberId, VisitorInformation = updated });
             Enqueue((version, at) => new VisitorInformationChangedEventArgs(this, version, at, updated, staffMemberId));
         }
 
@@ -266,7 +267,7 @@ public sealed class EnquiryRoom : ChatRoom
             }
 
             var previous = _status;
-            _status = EnquiryStatus.WaitingForAgent;
+            Record(new EnquiryTransferred { RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), Reason = text });
             Enqueue((version, at) => new EnquiryTransferredEventArgs(this, version, at, previous, EnquiryStatus.WaitingForAgent, text));
         }
 
@@ -311,8 +312,7 @@ public sealed class EnquiryRoom : ChatRoom
             }
 
             var previous = _status;
-            _status = EnquiryStatus.WithAgent;
-            _agent = agent;
+            Record(new EnquiryAccepted { RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), ActorId = agent.Id, Agent = agent });
             Enqueue((version, at) => new EnquiryAcceptedEventArgs(this, version, at, previous, EnquiryStatus.WithAgent, agent));
         }
 
@@ -334,7 +334,7 @@ public sealed class EnquiryRoom : ChatRoom
             RequireOpen("closed again");
             closedBy = closedById == RoomMember.PlatformBotId ? RoomMember.PlatformBot : RequireRoomMember(closedById);
             var previous = _status;
-            _status = EnquiryStatus.Closed;
+            Record(new EnquiryClosed { RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), ActorId = closedBy.Id, ClosedBy = closedBy, Reason = reason });
             Enqueue((version, at) => new EnquiryClosedEventArgs(this, version, at, previous, EnquiryStatus.Closed, closedBy, reason));
         }
 
@@ -347,38 +347,40 @@ public sealed class EnquiryRoom : ChatRoom
         });
     }
 
-    internal void AddChatbot(RoomMember bot)
-    {
-        lock (Gate)
-        {
-            RequireOpen("given a chatbot");
-            if (_chatbot is not null && _chatbot.Id != bot.Id)
-            {
-                throw Rule(ChatRoomRule.EnquiryStatusConflict, $"Enquiry {Enquiry.EnquiryId} already has the chatbot {_chatbot.DisplayName}.", memberId: bot.Id);
-            }
-
-            if (!IsMemberCore(bot.Id))
-            {
-                AddMemberCore(bot, connect: false, historyRead: true);
-            }
-
-            _chatbot = bot;
-        }
-
-        DeliverEvents();
-    }
-
-    /// <inheritdoc />
     private protected override ChatRoomRuleException? CheckPostRule(RoomMember sender) =>
         _status == EnquiryStatus.Closed
             ? Rule(ChatRoomRule.EnquiryClosed, $"Enquiry {Enquiry.EnquiryId} is closed; nothing more can be posted in it.", memberId: sender.Id)
             : null;
 
-    private static string RoomIdOf(EnquiryRoomOptions options)
+    private static EnquiryOpened Open(EnquiryRoomOptions options, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.EnquiryId, nameof(options) + "." + nameof(options.EnquiryId));
-        return string.IsNullOrWhiteSpace(options.RoomId) ? options.EnquiryId : options.RoomId;
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        var visitorInformation = options.VisitorInformation ?? new VisitorInformation();
+        return new EnquiryOpened
+        {
+            RoomId = string.IsNullOrWhiteSpace(options.RoomId) ? options.EnquiryId : options.RoomId,
+            Sequence = 1,
+            OccurredAt = now,
+            Enquiry = new EnquiryInformation
+            {
+                EnquiryId = options.EnquiryId,
+                Channel = options.Channel,
+                ChannelDetail = options.ChannelDetail,
+                Language = options.Language,
+                Location = options.Location,
+                Time = now,
+            },
+            Visitor = options.Visitor ?? RoomMember.Visitor($"visitor:{options.EnquiryId}", visitorInformation.FullName ?? "Visitor"),
+            VisitorInformation = options.VisitorInformation,
+            Device = options.Device,
+            Weblink = options.Weblink,
+            Destination = options.Destination,
+            IsVisitorFormEnabled = options.IsVisitorFormEnabled,
+            IsExternalChannel = options.IsExternalChannel ?? options.Channel is EnquiryChannel.Social or EnquiryChannel.ThirdParty,
+            ChatbotContext = options.ChatbotContext?.Clone(),
+        };
     }
 
     private static string Describe(EnquiryStatus status) => status switch
@@ -432,8 +434,10 @@ public sealed class EnquiryRoom : ChatRoom
                 return;
             }
 
-            _labels = newLabels;
-            _topics = newTopics;
+            Record(new EnquiryClassified
+            {
+                RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), ActorId = staffMemberId, Labels = [.. newLabels.Except(_labels)], Topics = [.. newTopics.Except(_topics)],
+            });
             Enqueue((version, at) => new EnquiryClassifiedEventArgs(this, version, at, newLabels, newTopics, staffMemberId));
         }
 

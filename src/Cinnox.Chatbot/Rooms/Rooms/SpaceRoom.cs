@@ -6,6 +6,7 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 public sealed class SpaceRoom : ChatRoom
 {
+    private readonly SpaceCreated _created;
     private string _name;
     private string? _description;
 
@@ -21,24 +22,24 @@ public sealed class SpaceRoom : ChatRoom
     /// <see cref="ChatRoomRule.InvalidInformation"/>: the name is empty. <see cref="ChatRoomRule.MemberKindNotAllowed"/>: the creator is not staff.
     /// </exception>
     public SpaceRoom(string id, string name, RoomMember creator, SpaceVisibility visibility = SpaceVisibility.Private, string? description = null, TimeProvider? timeProvider = null)
-        : base(id, timeProvider)
+        : this(Open(id, name, creator, visibility, description, timeProvider), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(creator);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw Rule(ChatRoomRule.InvalidInformation, "A Space needs a name.");
-        }
-
-        _name = name.Trim();
-        _description = description;
-        Visibility = visibility;
         lock (Gate)
         {
-            RequireStaffKind(creator);
+            RecordCreation(_created);
             AddMemberCore(creator, connect: false, historyRead: false);
         }
 
         DeliverEvents();
+    }
+
+    internal SpaceRoom(SpaceCreated created, TimeProvider? timeProvider)
+        : base(created, timeProvider)
+    {
+        _created = created;
+        _name = created.Name;
+        _description = created.Description;
+        Visibility = created.Visibility;
     }
 
     /// <inheritdoc />
@@ -116,7 +117,7 @@ public sealed class SpaceRoom : ChatRoom
         {
             RequireRoomMember(addedById);
             RequireStaffKind(member);
-            AddMemberCore(member, connect: false, historyRead: true);
+            AddMemberCore(member, connect: false, historyRead: true, actorId: addedById);
         }
 
         DeliverEvents();
@@ -150,8 +151,7 @@ public sealed class SpaceRoom : ChatRoom
                 throw Rule(ChatRoomRule.InvalidInformation, "A Space needs a name.", memberId: memberId);
             }
 
-            _name = name.Trim();
-            _description = description;
+            Record(new SpaceDetailsChanged { RoomId = Id, Sequence = NextSequence, OccurredAt = Clock.GetUtcNow(), ActorId = memberId, Name = name.Trim(), Description = description });
             var (newName, newDescription) = (_name, _description);
             Enqueue((version, at) => new SpaceDetailsChangedEventArgs(this, version, at, newName, newDescription, memberId));
         }
@@ -159,11 +159,63 @@ public sealed class SpaceRoom : ChatRoom
         DeliverEvents();
     }
 
+    /// <inheritdoc />
+    private protected override RoomEvent CreationEvent => _created;
+
+    /// <inheritdoc />
+    private protected override string Title => _name;
+
+    /// <inheritdoc />
+    private protected override void Apply(RoomEvent change)
+    {
+        if (change is SpaceDetailsChanged details)
+        {
+            _name = details.Name;
+            _description = details.Description;
+            return;
+        }
+
+        base.Apply(change);
+    }
+
+    /// <inheritdoc />
+    private protected override RoomSnapshot AddToSnapshot(RoomSnapshot snapshot) => snapshot with { Name = _name, Description = _description };
+
+    /// <inheritdoc />
+    private protected override void LoadFromSnapshot(RoomSnapshot snapshot)
+    {
+        _name = snapshot.Name ?? _name;
+        _description = snapshot.Description;
+    }
+
+    private static SpaceCreated Open(string id, string name, RoomMember creator, SpaceVisibility visibility, string? description, TimeProvider? timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(creator);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ChatRoomRuleException(ChatRoomRule.InvalidInformation, "A Space needs a name.", id);
+        }
+
+        if (!creator.IsStaff)
+        {
+            throw StaffOnly(id, creator);
+        }
+
+        return new SpaceCreated
+        {
+            RoomId = id, Sequence = 1, OccurredAt = (timeProvider ?? TimeProvider.System).GetUtcNow(), ActorId = creator.Id, Name = name.Trim(), Description = description, Visibility = visibility,
+        };
+    }
+
+    private static ChatRoomRuleException StaffOnly(string roomId, RoomMember member) =>
+        new(ChatRoomRule.MemberKindNotAllowed, $"{member.DisplayName} is a {member.Kind}; Spaces are internal group chats of staff members.", roomId, memberId: member.Id);
+
     private void RequireStaffKind(RoomMember member)
     {
         if (!member.IsStaff)
         {
-            throw Rule(ChatRoomRule.MemberKindNotAllowed, $"{member.DisplayName} is a {member.Kind}; Spaces are internal group chats of staff members.", memberId: member.Id);
+            throw StaffOnly(Id, member);
         }
     }
 }

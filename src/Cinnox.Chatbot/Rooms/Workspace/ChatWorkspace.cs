@@ -101,12 +101,13 @@ public sealed class ChatWorkspace
     }
 
     /// <summary>
-    /// Counts the rooms of a member's Recent Connections with at least one unread message: the number on the
-    /// Workspace's unread rooms badge. Muted rooms count too: mute silences notifications, not badges.
+    /// Counts the member's rooms with at least one unread message: the number on the Workspace's unread rooms badge.
+    /// Muted rooms count too (mute silences notifications, not badges), and so does a room with only a system message
+    /// unread, as its own unread count does.
     /// </summary>
     /// <param name="memberId">The member.</param>
     /// <returns>The count; 0 hides the badge.</returns>
-    public int GetUnreadRoomCount(string memberId) => GetRecentConnections(memberId).Count(static connection => connection.HasUnread);
+    public int GetUnreadRoomCount(string memberId) => Rooms.Count(room => room.GetUnreadCount(memberId) > 0);
 
     private void OnRoomChanged(object? sender, ChatRoomEventArgs change) => RoomChanged?.Invoke(sender, change);
 }

@@ -141,6 +141,7 @@ public class ChatbotConversationTests
             Message = new ChatbotTextMessage("DIRECT_TRANSFER"),
             Text = "DIRECT_TRANSFER",
             Action = ChatbotAction.None,
+            Keyword = ChatbotAction.DirectTransfer,
             Warnings = [refused],
         });
         var room = Enquiry(_clock);
@@ -219,16 +220,23 @@ public class ChatbotConversationTests
         BotMessages.Should().ContainSingle();
     }
 
-    [Fact]
-    public async Task PartialKeywordPrefix_KeptAsIncompleteText()
+    [Theory]
+    [InlineData("DIRECT_", "TR")]
+    [InlineData("DIRECT_", "TRANSFER")]
+    [InlineData("CLOSE_", "ENQUIRY")]
+    public async Task KeywordCutShortByABrokenConnection_NeverShownAsText(string first, string second)
     {
-        _client.Enqueue(ChatbotReplyUpdate.Delta("DIRECT_TR"), ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Failed(ChatbotOutcome.Interrupted, "DIRECT_TR")));
+        _client.Enqueue(
+            ChatbotReplyUpdate.Delta(first),
+            ChatbotReplyUpdate.Delta(second),
+            ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Failed(ChatbotOutcome.Interrupted, first + second)));
 
         var turn = await _conversation.SendVisitorMessageAsync("Agent please");
 
         turn.Action.Should().Be(ChatbotAction.None);
-        turn.ReplyMessage!.Text.Should().Be("DIRECT_TR");
-        ((ChatbotReplyContent)turn.ReplyMessage.Content).IsIncomplete.Should().BeTrue();
+        turn.ReplyMessage.Should().BeNull("a keyword held back is never shown as a bot message");
+        BotMessages.Should().BeEmpty();
+        turn.NoticeMessage!.Content.Should().BeOfType<SystemMessageContent>().Which.SystemKind.Should().Be(SystemMessageKind.ChatbotFailed);
         _room.Status.Should().Be(EnquiryStatus.WithChatbot);
     }
 
@@ -580,5 +588,50 @@ public class ChatbotConversationTests
         await Task.Yield();
         cancellationToken.ThrowIfCancellationRequested();
         throw new InvalidOperationException("client bug");
+    }
+
+    [Fact]
+    public void New_EnquiryWithoutAChatbotDestination_IsRefusedSayingHowToFix()
+    {
+        var options = EnquiryOptions();
+        options.Destination = new DestinationInformation("Sales", DestinationType.ServiceGroup);
+        var room = new EnquiryRoom(options, _clock);
+
+        var act = () => new ChatbotConversation(room, _client);
+
+        act.Should().Throw<ChatRoomRuleException>().WithMessage("*was not routed to a chatbot*DestinationInformation.FromChatbot*")
+            .Which.Rule.Should().Be(ChatRoomRule.EnquiryStatusConflict);
+    }
+
+    [Fact]
+    public async Task VisitorMessagesSentAtOnceWhileAReplyStreams_ReachTheBotInTheOrderPosted()
+    {
+        var streaming = new TaskCompletionSource();
+        _client.Enqueue((_, cancellationToken) => Stream(streaming.Task, cancellationToken));
+        for (var i = 0; i < 20; i++)
+        {
+            _client.EnqueueText($"answer {i}");
+        }
+
+        var first = _conversation.SendVisitorMessageAsync("first");
+        var senders = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await Task.Delay(i % 3);
+            return await _conversation.SendVisitorMessageAsync($"visitor {i}");
+        })).ToList();
+        await Waiting.UntilAsync(() => _room.Messages.Count(message => message.Sender.Id == _room.Visitor.Id) == 21);
+        streaming.SetResult();
+        await Task.WhenAll(senders);
+        await first;
+
+        var posted = _room.Messages.Where(message => message.Sender.Id == _room.Visitor.Id).Select(message => message.Text).ToList();
+        _client.Calls.Select(call => call.Request.Query).Should().Equal(posted, "the chatbot answers in the order the room shows");
+
+        static async IAsyncEnumerable<ChatbotReplyUpdate> Stream(Task release, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            yield return ChatbotReplyUpdate.Delta("Let me check");
+            await release.WaitAsync(cancellationToken);
+            yield return ChatbotReplyUpdate.Completed(ScriptedChatbotClient.Completed("Let me check", streamed: true));
+        }
     }
 }

@@ -99,4 +99,13 @@ public class UtmInformationTests
 
         utm.Parameters.Should().ContainSingle().Which.Should().Be(new UtmParameter("utm_source", "ads"));
     }
+
+    [Fact]
+    public void Parse_QueryInsideAHashRoute_IsRead()
+    {
+        var utm = UtmInformation.Parse("https://shop.example.com/#/chat?utm_source=fb&utm_campaign=spring");
+
+        utm.Source.Should().Be("fb");
+        utm.Campaign.Should().Be("spring");
+    }
 }

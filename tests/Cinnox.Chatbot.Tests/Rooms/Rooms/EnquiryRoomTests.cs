@@ -87,7 +87,7 @@ public class EnquiryRoomTests
         room.Visitor.Should().Be(RoomMember.Visitor("visitor:ENQ-1001", "Ada Lovelace"));
         room.Members.Should().Equal(room.Visitor);
         room.Status.Should().Be(EnquiryStatus.WithChatbot);
-        room.Version.Should().Be(2, "the visitor joined, then the opening message was posted");
+        room.Version.Should().Be(3, "the enquiry opened (event 1), the visitor joined, then the opening message was posted");
     }
 
     [Fact]

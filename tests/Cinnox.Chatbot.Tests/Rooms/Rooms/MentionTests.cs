@@ -108,4 +108,41 @@ public class MentionTests
         delivery.Message.Mentions.MemberIds.Should().Equal(Alice.Id);
         delivery.NotifiedMemberIds.Should().Equal(Bob.Id);
     }
+
+    [Theory]
+    [InlineData("Thanks @Ann-Marie!")]
+    [InlineData("Mail @Ann.com today")]
+    public void Mention_NameJoinedToAnotherWordByHyphenOrDot_IsNotThatMember(string text)
+    {
+        var room = Space(_clock, Ann);
+
+        var delivery = room.PostText(Alice.Id, text);
+
+        delivery.Message.Mentions.Includes(Ann.Id).Should().BeFalse();
+        delivery.UnmatchedMentions.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Mention_ChineseNameWithoutASpaceAfterIt_IsThatMember()
+    {
+        var chan = RoomMember.Staff("chan", "陳大文");
+        var room = Space(_clock, chan);
+
+        var delivery = room.PostText(Alice.Id, "@陳大文你好");
+
+        delivery.Message.Mentions.MemberIds.Should().Equal(chan.Id);
+        delivery.NotifiedMemberIds.Should().Contain(chan.Id);
+    }
+
+    [Fact]
+    public void Edit_WithoutIds_KeepsTheMembersMentionedById()
+    {
+        var room = Space(_clock, Bob, Carol);
+        var posted = room.PostText(Alice.Id, "see the plan", new MessageOptions { MentionedMemberIds = { Bob.Id } });
+
+        var edited = room.Edit(Alice.Id, posted.Message.Id, "see the new plan");
+
+        edited.Message.Mentions.MemberIds.Should().Equal(Bob.Id);
+        room.Edit(Alice.Id, posted.Message.Id, "only Carol now", [Carol.Id]).Message.Mentions.MemberIds.Should().Equal(Carol.Id);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Cinnox.Chatbot.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
@@ -55,24 +57,25 @@ public class RoomEventTests
 
         room.PostText(Alice.Id, "ping");
 
-        order.Should().Equal("3:MessagePostedEventArgs", "handler returned", "4:MessagePostedEventArgs");
+        order.Should().Equal("4:MessagePostedEventArgs", "handler returned", "5:MessagePostedEventArgs");
     }
 
     [Fact]
-    public void Changed_HandlerThrows_OthersStillHearAndExceptionSurfaces()
+    public void Changed_HandlerThrows_LoggedNeverFailsTheCommand()
     {
         var room = Space(_clock, Bob);
+        var logger = new FakeLogger();
+        room.Logger = logger;
         var heard = 0;
         room.Changed += (_, _) => throw new InvalidOperationException("handler bug");
         room.Changed += (_, _) => heard++;
 
-        FluentActions.Invoking(() => room.PostText(Alice.Id, "one")).Should().Throw<InvalidOperationException>().WithMessage("handler bug");
-        room.MessageCount.Should().Be(1, "the change happened before the handlers ran");
-        heard.Should().Be(1);
+        var first = room.PostText(Alice.Id, "one");
+        var second = room.PostText(Alice.Id, "two");
 
-        FluentActions.Invoking(() => room.PostText(Alice.Id, "two")).Should().Throw<InvalidOperationException>();
-        room.MessageCount.Should().Be(2);
-        heard.Should().Be(2);
+        room.Messages.Select(message => message.Id).Should().Equal(first.Message.Id, second.Message.Id);
+        heard.Should().Be(2, "the other handlers still hear every change");
+        logger.Collector.GetSnapshot().Should().HaveCount(2).And.OnlyContain(entry => entry.Level == LogLevel.Error && entry.Exception is InvalidOperationException);
     }
 
     [Fact]
@@ -106,5 +109,27 @@ public class RoomEventTests
         versions.Should().Equal(Enumerable.Range(1, 600).Select(i => start + i));
         room.Messages.Select(message => message.Sequence).Should().Equal(Enumerable.Range(1, 600).Select(i => (long)i));
         room.GetUnreadCount(Alice.Id).Should().Be(400);
+    }
+
+    [Fact]
+    public void MessageIds_TwoInstancesOfOneRoom_NeverCollide()
+    {
+        var first = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+        var second = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+
+        var a = first.PostText(Alice.Id, "hi").Message;
+        var b = second.PostText(Alice.Id, "hi").Message;
+
+        a.Sequence.Should().Be(b.Sequence);
+        a.Id.Should().NotBe(b.Id, "ids are unique across rooms, processes and restarts");
+    }
+
+    [Fact]
+    public void Creation_IsEventOne_AndIsKeptForTheStore()
+    {
+        var room = new SpaceRoom("space-42", "Team", Alice, timeProvider: _clock);
+
+        room.Version.Should().Be(2, "the Space was created (1), then its creator joined (2)");
+        room.TakePendingEvents().Select(change => (change.Sequence, change.GetType().Name)).Should().Equal((1L, "SpaceCreated"), (2L, "MemberJoined"));
     }
 }

@@ -101,4 +101,17 @@ public class ChatWorkspaceTests
         FluentActions.Invoking(() => _workspace.Add(new DirectRoom("direct-1", Alice, Carol, _clock))).Should().Throw<ArgumentException>()
             .WithMessage("*direct-1*");
     }
+
+    [Fact]
+    public void UnreadRoomCount_SystemMessageInASpace_CountsInTheBadgeAsInTheRoom()
+    {
+        var workspace = new ChatWorkspace();
+        var space = workspace.Add(new SpaceRoom("quiet", "Quiet", RoomTestData.Alice, timeProvider: new FakeTimeProvider()));
+        space.AddMember(RoomTestData.Alice.Id, RoomTestData.Bob);
+
+        space.PostSystemMessage("The Space was set up.");
+
+        space.GetUnreadCount(RoomTestData.Bob.Id).Should().Be(1);
+        workspace.GetUnreadRoomCount(RoomTestData.Bob.Id).Should().Be(1);
+    }
 }

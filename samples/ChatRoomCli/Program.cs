@@ -1,0 +1,3 @@
+using ChatRoomCli;
+
+return await RoomCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
