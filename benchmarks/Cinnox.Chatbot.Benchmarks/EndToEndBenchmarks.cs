@@ -33,8 +33,6 @@ public class EndToEndBenchmarks
     [Benchmark(Baseline = true)]
     public Task<long> RawKestrelAndHttpClient() => _bots.SendRawAsync();
 
-    /// <summary>The SDK's client calls a bot built with the toolkit and reads the reply into a <see cref="ChatbotReply"/>.</summary>
-    /// <returns>The length of the final text.</returns>
     /// <summary>The SDK's client against the raw bot: the client's share of the cost, the toolkit left out.</summary>
     /// <returns>The length of the final text.</returns>
     [Benchmark]
@@ -45,6 +43,8 @@ public class EndToEndBenchmarks
     [Benchmark]
     public Task<long> PlainClientToToolkit() => _bots.SendPlainAsync(_bots.ToolkitUrl);
 
+    /// <summary>The SDK's client calls a bot built with the toolkit and reads the reply into a <see cref="ChatbotReply"/>.</summary>
+    /// <returns>The length of the final text.</returns>
     [Benchmark]
     public async Task<int> SdkClientAndToolkit() => (await _bots.SendWithSdkAsync().ConfigureAwait(false)).Text.Length;
 }

@@ -24,6 +24,7 @@ internal sealed class ChatbotEndpoint
     private readonly ChatbotRequestReader _requestReader;
     private readonly ChatbotServerTelemetry _telemetry;
     private readonly string? _route;
+    private string? _streamingAccept;
 
     public ChatbotEndpoint(
         Func<ChatbotRequestContext, CancellationToken, ValueTask<ChatbotServerReply>> handler,
@@ -72,9 +73,11 @@ internal sealed class ChatbotEndpoint
             return;
         }
 
-        // The time budget starts when the request arrives.
-        using var budget = new CancellationTokenSource(_options.Limits.TotalResponseTime, _time);
-        using var handlerCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, budget.Token);
+        // The time budget starts when the request arrives. One source serves the budget and the platform going away:
+        // a source of its own for each and a linked one over them would cost every request three sources.
+        using var handlerCancellation = new CancellationTokenSource(_options.Limits.TotalResponseTime, _time);
+        using var aborted = httpContext.RequestAborted.UnsafeRegister(
+            static source => ((CancellationTokenSource)source!).Cancel(), handlerCancellation);
         var chatbotRequest = await _requestReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (chatbotRequest is null)
         {
@@ -83,7 +86,7 @@ internal sealed class ChatbotEndpoint
         }
 
         record.InquiryId = chatbotRequest.InquiryId;
-        var acceptsStreaming = ChatbotMediaTypes.AcceptsEventStream(request.Headers.Accept.ToString());
+        var acceptsStreaming = AcceptsEventStream(request.Headers.Accept.ToString());
         var context = new ChatbotRequestContext(chatbotRequest, httpContext, acceptsStreaming, handlerCancellation.Token) { Record = record };
         var reply = await InvokeHandlerAsync(context, handlerCancellation).ConfigureAwait(false);
         if (reply is null)
@@ -103,6 +106,23 @@ internal sealed class ChatbotEndpoint
         {
             await WriteCollectedAsync(context, reply.TextStream!, handlerCancellation).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads the Accept header; the last value found to admit a stream is not parsed again, as a platform sends the same one every time.</summary>
+    private bool AcceptsEventStream(string accept)
+    {
+        if (string.Equals(accept, _streamingAccept, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!ChatbotMediaTypes.AcceptsEventStream(accept))
+        {
+            return false;
+        }
+
+        _streamingAccept = accept;
+        return true;
     }
 
     private static void StartEventStream(HttpContext httpContext)

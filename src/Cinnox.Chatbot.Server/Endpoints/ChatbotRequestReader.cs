@@ -18,6 +18,7 @@ internal sealed class ChatbotRequestReader
     private readonly ChatbotServerOptions _options;
     private readonly ILogger _logger;
     private readonly ApiKeyAuthenticator? _authenticator;
+    private string? _acceptedContentType;
 
     public ChatbotRequestReader(ChatbotServerOptions options, ILogger logger)
     {
@@ -153,13 +154,21 @@ internal sealed class ChatbotRequestReader
         }
     }
 
-    private static bool IsUtf8Json(string? contentType)
+    private bool IsUtf8Json(string? contentType)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        // A platform sends the same Content-Type with every request: the last one accepted is not parsed again.
+        if (contentType is not null && string.Equals(contentType, _acceptedContentType, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) ||
+            !ChatbotMediaTypes.IsJson(mediaType.MediaType.AsSpan()) || !ChatbotMediaTypes.IsUtf8OrAbsent(mediaType.Charset.AsSpan()))
         {
             return false;
         }
 
-        return ChatbotMediaTypes.IsJson(mediaType.MediaType.AsSpan()) && ChatbotMediaTypes.IsUtf8OrAbsent(mediaType.Charset.AsSpan());
+        _acceptedContentType = contentType;
+        return true;
     }
 }

@@ -132,12 +132,11 @@ public sealed class ChatbotClient : IChatbotClient
         var body = core.SerializeRequest(request);
 
         using var activity = ChatbotTelemetry.StartCall(core.Destination, request.InquiryId, stream);
-        using var deadline = new CancellationTokenSource(core.Limits.TotalResponseTime, time);
 
-        // Started once a streamed event completes the message: the bot gets FinalEventDrainTime to end the stream.
-        using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, drain.Token);
-        var token = linked.Token;
+        // The caller, the total response time and — once a streamed event completes the message — the final-event
+        // drain time, on one source and one timer.
+        using var cancellation = new CallCancellation(core.Limits.TotalResponseTime, core.Limits.FinalEventDrainTime, time, cancellationToken);
+        var token = cancellation.Token;
 
         var sent = await core.SendAsync(_httpClient, body, stream, new ChatbotRetryStrategy.CallBudget(start, core.Limits.TotalResponseTime, request.InquiryId), token).ConfigureAwait(false);
         if (sent.Exception is { } sendFailure)
@@ -148,7 +147,7 @@ public sealed class ChatbotClient : IChatbotClient
                 throw new OperationCanceledException("The call was cancelled before the chatbot answered.", sendFailure, cancellationToken);
             }
 
-            var failedReply = FailureBeforeResponse(sendFailure, deadline.IsCancellationRequested, start);
+            var failedReply = FailureBeforeResponse(sendFailure, cancellation.DeadlinePassed, start);
             Finish(activity, request, failedReply);
             yield return ChatbotReplyUpdate.Completed(failedReply);
             yield break;
@@ -200,8 +199,7 @@ public sealed class ChatbotClient : IChatbotClient
         }
 
         using var reader = new ChatbotReplyReader(core.Limits, core.Destination.TransferToLiveAgent, time, start);
-        var drainTime = core.Limits.FinalEventDrainTime;
-        reader.MessageCompleted = () => drain.CancelAfter(drainTime);
+        reader.MessageCompleted = cancellation.StartDrain;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         ChatbotOutcome? failure = null;
         string? failureReason = null;
@@ -212,9 +210,9 @@ public sealed class ChatbotClient : IChatbotClient
                 var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
                 await reader.ReadToEndAsync(content, mediaType, token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: true, cancellationToken, deadline.Token) is { } outcome)
+            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: true, cancellation, cancellationToken) is { } outcome)
             {
-                (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
+                (failure, failureReason) = StopOrFail(exception, outcome, cancellation, reader);
             }
         }
         else
@@ -228,9 +226,9 @@ public sealed class ChatbotClient : IChatbotClient
                     var content = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
                     updates = reader.ReadUpdatesAsync(content, mediaType, token).GetAsyncEnumerator(token);
                 }
-                catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellation, cancellationToken) is { } outcome)
                 {
-                    (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
+                    (failure, failureReason) = StopOrFail(exception, outcome, cancellation, reader);
                 }
 
                 if (updates is not null)
@@ -246,9 +244,9 @@ public sealed class ChatbotClient : IChatbotClient
                                     break;
                                 }
                             }
-                            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellationToken, deadline.Token) is { } outcome)
+                            catch (Exception exception) when (ClassifyReadFailure(exception, buffered: false, cancellation, cancellationToken) is { } outcome)
                             {
-                                (failure, failureReason) = StopOrFail(exception, outcome, drain, reader, drainTime);
+                                (failure, failureReason) = StopOrFail(exception, outcome, cancellation, reader);
                                 break;
                             }
 
@@ -293,11 +291,11 @@ public sealed class ChatbotClient : IChatbotClient
     /// warning) from a read that failed.
     /// </summary>
     private (ChatbotOutcome? Failure, string? Reason) StopOrFail(
-        Exception exception, ChatbotOutcome outcome, CancellationTokenSource drain, ChatbotReplyReader reader, TimeSpan drainTime)
+        Exception exception, ChatbotOutcome outcome, CallCancellation cancellation, ChatbotReplyReader reader)
     {
-        if (exception is OperationCanceledException && drain.IsCancellationRequested && reader.IsMessageComplete && outcome == ChatbotOutcome.Interrupted)
+        if (exception is OperationCanceledException && cancellation.DrainEnded && reader.IsMessageComplete && outcome == ChatbotOutcome.Interrupted)
         {
-            reader.NoteStreamKeptOpen(drainTime);
+            reader.NoteStreamKeptOpen(cancellation.DrainTime);
             return (null, null);
         }
 
@@ -341,7 +339,7 @@ public sealed class ChatbotClient : IChatbotClient
     /// Names the outcome of a failure while the body was read; <see langword="null"/> lets it propagate (only a caller's
     /// cancellation of a stream). Anything the runtime throws for a body it cannot read is <see cref="ChatbotOutcome.InvalidResponse"/>.
     /// </summary>
-    private static ChatbotOutcome? ClassifyReadFailure(Exception exception, bool buffered, CancellationToken caller, CancellationToken deadline)
+    private static ChatbotOutcome? ClassifyReadFailure(Exception exception, bool buffered, CallCancellation cancellation, CancellationToken caller)
     {
         if (exception is OperationCanceledException)
         {
@@ -350,7 +348,7 @@ public sealed class ChatbotClient : IChatbotClient
                 return buffered ? ChatbotOutcome.Interrupted : null;
             }
 
-            return deadline.IsCancellationRequested ? ChatbotOutcome.TimedOut : ChatbotOutcome.Interrupted;
+            return cancellation.DeadlinePassed ? ChatbotOutcome.TimedOut : ChatbotOutcome.Interrupted;
         }
 
         return ChatbotReplyReader.Classify(exception) ?? ChatbotOutcome.InvalidResponse;

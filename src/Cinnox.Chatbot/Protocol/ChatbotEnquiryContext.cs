@@ -102,6 +102,10 @@ public sealed class ChatbotEnquiryContext
     internal static int TryGetSlot(ReadOnlySpan<char> fieldName) =>
         Slots.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fieldName, out var slot) ? slot : -1;
 
+    internal static int SlotCount => Names.Length;
+
+    internal static string SlotName(int slot) => Names[slot];
+
     internal string? GetSlot(int slot) => _values[slot];
 
     internal void SetSlot(int slot, string? value) => _values[slot] = value;

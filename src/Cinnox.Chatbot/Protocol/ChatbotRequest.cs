@@ -27,6 +27,10 @@ public sealed class ChatbotRequest
     /// <summary>The <see cref="Action"/> of a standard message: <c>input.unknown</c>.</summary>
     public const string StandardAction = "input.unknown";
 
+    // Made when first asked for: most requests carry neither, and a request is read or written for every message.
+    private Dictionary<string, string>? _queryParams;
+    private Dictionary<string, JsonElement>? _additionalProperties;
+
     /// <summary>Initializes a new instance with an empty query.</summary>
     public ChatbotRequest()
     {
@@ -49,7 +53,7 @@ public sealed class ChatbotRequest
     /// <see cref="ChatbotDestination.UrlParameters"/>; values set here win over the destination's.
     /// </summary>
     /// <remarks>When reading, a number or boolean value is kept as its JSON text.</remarks>
-    public IDictionary<string, string> QueryParams { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> QueryParams => _queryParams ??= new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the enquiry id (<c>inquiryID</c>); present only when the message comes from an enquiry room.</summary>
     public string? InquiryId { get; set; }
@@ -65,9 +69,15 @@ public sealed class ChatbotRequest
     /// Gets the fields of a received request that this SDK does not know, by name. They are never rejected,
     /// and are written back after the known fields in the current format.
     /// </summary>
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IDictionary<string, JsonElement> AdditionalProperties => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the format the request was read in.</summary>
     /// <value><see cref="ChatbotRequestFormat.Current"/>, or <see cref="ChatbotRequestFormat.Legacy"/> for a request read from the legacy format.</value>
     public ChatbotRequestFormat Format { get; set; } = ChatbotRequestFormat.Current;
+
+    /// <summary>Gets the parameters without making the dictionary; <see langword="null"/> when none were ever added.</summary>
+    internal Dictionary<string, string>? QueryParamsIfAny => _queryParams;
+
+    /// <summary>Gets the unknown fields without making the dictionary; <see langword="null"/> when none were ever added.</summary>
+    internal Dictionary<string, JsonElement>? AdditionalPropertiesIfAny => _additionalProperties;
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace Cinnox.Chatbot;
 
@@ -33,6 +34,7 @@ internal sealed partial class ChatbotReplyReader : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly long _startTimestamp;
     private readonly SseItemParser<DecodedEvent> _eventParser;
+    private readonly JsonReaderOptions _eventReaderOptions;
 
     private readonly TextAccumulator _text = new();
     private readonly ReplyWarnings _warnings;
@@ -50,8 +52,8 @@ internal sealed partial class ChatbotReplyReader : IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _startTimestamp = startTimestamp ?? _timeProvider.GetTimestamp();
         _warnings = new ReplyWarnings(limits.MaxWarnings);
-        var eventReaderOptions = ProtocolReadBudget.ReaderOptions(limits);
-        _eventParser = (eventType, data) => ChatbotEventDecoder.Decode(eventType, data, _text, eventReaderOptions);
+        _eventReaderOptions = ProtocolReadBudget.ReaderOptions(limits);
+        _eventParser = DecodeEvent;
     }
 
     /// <summary>Gets a value indicating whether the body was read as an event stream.</summary>
@@ -166,6 +168,9 @@ internal sealed partial class ChatbotReplyReader : IDisposable
         _body?.Dispose();
         _text.Dispose();
     }
+
+    private DecodedEvent DecodeEvent(string eventType, ReadOnlySpan<byte> data) =>
+        ChatbotEventDecoder.Decode(eventType, data, _text, _eventReaderOptions);
 
     /// <summary>Opens the body: reads a JSON reply whole (returning <see langword="null"/>) or returns the event parser.</summary>
     private async ValueTask<SseParser<DecodedEvent>?> OpenAsync(Stream body, string? mediaType, CancellationToken cancellationToken)

@@ -90,12 +90,12 @@ internal sealed class ChatbotClientCore
             merged.QueryParams[key] = value;
         }
 
-        foreach (var (key, value) in request.QueryParams)
+        foreach (var (key, value) in request.QueryParamsIfAny ?? [])
         {
             merged.QueryParams[key] = value;
         }
 
-        foreach (var (name, value) in request.AdditionalProperties)
+        foreach (var (name, value) in request.AdditionalPropertiesIfAny ?? [])
         {
             merged.AdditionalProperties[name] = value;
         }

@@ -20,6 +20,9 @@ internal sealed class ChatbotTelemetry
     private static readonly string[] OutcomeNames =
         ["completed", "interrupted", "timedOut", "eventTooLarge", "responseTooLarge", "httpError", "invalidResponse", "unreachable"];
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _timeToFirstDelta;
     private readonly Histogram<long> _bodySize;
@@ -61,7 +64,7 @@ internal sealed class ChatbotTelemetry
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("cinnox.chatbot.destination", destination.Name);
-            activity.SetTag("cinnox.chatbot.streaming_requested", streamingRequested);
+            activity.SetTag("cinnox.chatbot.streaming_requested", Boxed(streamingRequested));
             if (inquiryId is not null)
             {
                 activity.SetTag("cinnox.chatbot.inquiry_id", inquiryId);
@@ -75,25 +78,31 @@ internal sealed class ChatbotTelemetry
     public void Record(Activity? activity, ChatbotDestination destination, ChatbotReply reply)
     {
         var outcome = NameOf(reply.Outcome);
-        var tags = new TagList
-        {
-            { "cinnox.chatbot.destination", destination.Name },
-            { "cinnox.chatbot.outcome", outcome },
-            { "cinnox.chatbot.streamed", reply.Streamed },
-        };
 
-        _duration.Record(reply.Timings.Total.TotalSeconds, tags);
-        _replies.Add(1, tags);
-        _bodySize.Record(reply.BytesRead, tags);
-        if (reply.Timings.TimeToFirstDelta is { } firstDelta)
+        // With no listener on any instrument (the usual case without OpenTelemetry or dotnet-counters), the tags are
+        // not even built.
+        if (_duration.Enabled || _replies.Enabled || _bodySize.Enabled || _timeToFirstDelta.Enabled)
         {
-            _timeToFirstDelta.Record(firstDelta.TotalSeconds, tags);
+            var tags = new TagList
+            {
+                { "cinnox.chatbot.destination", destination.Name },
+                { "cinnox.chatbot.outcome", outcome },
+                { "cinnox.chatbot.streamed", Boxed(reply.Streamed) },
+            };
+
+            _duration.Record(reply.Timings.Total.TotalSeconds, tags);
+            _replies.Add(1, tags);
+            _bodySize.Record(reply.BytesRead, tags);
+            if (reply.Timings.TimeToFirstDelta is { } firstDelta)
+            {
+                _timeToFirstDelta.Record(firstDelta.TotalSeconds, tags);
+            }
         }
 
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("cinnox.chatbot.outcome", outcome);
-            activity.SetTag("cinnox.chatbot.streamed", reply.Streamed);
+            activity.SetTag("cinnox.chatbot.streamed", Boxed(reply.Streamed));
             activity.SetTag("cinnox.chatbot.response.body.size", reply.BytesRead);
             if (reply.StatusCode is { } status)
             {
@@ -106,4 +115,7 @@ internal sealed class ChatbotTelemetry
             activity.SetStatus(ActivityStatusCode.Error, reply.FailureReason);
         }
     }
+
+    // A tag value is an object: one boxed instance of each bool instead of a box per reply.
+    private static object Boxed(bool value) => value ? True : False;
 }

@@ -38,6 +38,12 @@ public static class ChatbotJson
         SkipValidation = true,
     };
 
+    // A request buffer that grew past this is let go rather than kept by its thread.
+    private const int MaxKeptRequestBuffer = 16 * 1024;
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_requestWriter;
+
     private static JsonReaderOptions ReaderOptions => ProtocolReadBudget.DefaultReaderOptions;
 
     /// <summary>
@@ -242,13 +248,34 @@ public static class ChatbotJson
     public static byte[] SerializeRequest(ChatbotRequest request, ChatbotRequestFormat format = ChatbotRequestFormat.Current)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+
+        // A request is written for every message: the buffer and the writer are kept per thread and reused, and only
+        // the bytes themselves are a new array.
+        var (buffer, writer) = t_requestWriter ??= NewRequestWriter();
+        try
         {
             WriteRequest(writer, request, format);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity > MaxKeptRequestBuffer)
+            {
+                t_requestWriter = null;
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+            }
+        }
+    }
 
-        return buffer.WrittenSpan.ToArray();
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) NewRequestWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        return (buffer, new Utf8JsonWriter(buffer, WriterOptions));
     }
 
     /// <summary>Creates a writer with the options the SDK writes with (non-ASCII text of the Basic Multilingual Plane unescaped).</summary>

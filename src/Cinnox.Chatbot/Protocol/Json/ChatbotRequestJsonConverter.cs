@@ -26,7 +26,8 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            // The known names are matched on their bytes: no string is made for a name the request always carries.
+            var name = KnownName(ref reader) ?? reader.GetString()!;
             reader.Read();
             switch (name)
             {
@@ -42,7 +43,7 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
                     legacyQuery = ReadLegacyQuery(ref reader);
                     break;
                 case "queryParams":
-                    ReadQueryParams(ref reader, request.QueryParams);
+                    ReadQueryParams(ref reader, request);
                     break;
                 case "inquiryID":
                     request.InquiryId = ReadScalar(ref reader, name);
@@ -98,9 +99,12 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
         writer.WriteStartObject();
         writer.WriteString("query"u8, value.Query);
         writer.WriteStartObject("queryParams"u8);
-        foreach (var (key, parameter) in value.QueryParams)
+        if (value.QueryParamsIfAny is { } queryParams)
         {
-            writer.WriteString(key, parameter);
+            foreach (var (key, parameter) in queryParams)
+            {
+                writer.WriteString(key, parameter);
+            }
         }
 
         writer.WriteEndObject();
@@ -110,17 +114,26 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
         }
 
         writer.WriteString("action"u8, value.Action ?? ChatbotRequest.StandardAction);
-        foreach (var (name, field) in value.Context?.GetFields() ?? [])
+        if (value.Context is { } context)
         {
-            writer.WriteString(name, field);
+            for (var slot = 0; slot < ChatbotEnquiryContext.SlotCount; slot++)
+            {
+                if (context.GetSlot(slot) is { } field)
+                {
+                    writer.WriteString(ChatbotEnquiryContext.SlotName(slot), field);
+                }
+            }
         }
 
-        foreach (var (name, element) in value.AdditionalProperties)
+        if (value.AdditionalPropertiesIfAny is { } additionalProperties)
         {
-            if (!IsKnownName(name))
+            foreach (var (name, element) in additionalProperties)
             {
-                writer.WritePropertyName(name);
-                element.WriteTo(writer);
+                if (!IsKnownName(name))
+                {
+                    writer.WritePropertyName(name);
+                    element.WriteTo(writer);
+                }
             }
         }
 
@@ -165,7 +178,15 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
         return text;
     }
 
-    private static void ReadQueryParams(ref Utf8JsonReader reader, IDictionary<string, string> target)
+    private static string? KnownName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("query"u8) ? "query" :
+        reader.ValueTextEquals("queryParams"u8) ? "queryParams" :
+        reader.ValueTextEquals("inquiryID"u8) ? "inquiryID" :
+        reader.ValueTextEquals("action"u8) ? "action" :
+        reader.ValueTextEquals("queryResult"u8) ? "queryResult" :
+        null;
+
+    private static void ReadQueryParams(ref Utf8JsonReader reader, ChatbotRequest request)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -187,10 +208,10 @@ internal sealed class ChatbotRequestJsonConverter : JsonConverter<ChatbotRequest
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     // Not a key/value pair as the protocol defines it; kept as its JSON text rather than lost.
-                    target[key] = JsonElement.ParseValue(ref reader).GetRawText();
+                    request.QueryParams[key] = JsonElement.ParseValue(ref reader).GetRawText();
                     break;
                 default:
-                    target[key] = ScalarText(ref reader);
+                    request.QueryParams[key] = ScalarText(ref reader);
                     break;
             }
         }
