@@ -16,6 +16,9 @@ internal sealed class ChatbotReplyWriter(EnquiryRoom room, RoomMember bot)
 
     public string ReceivedText => _received.ToString();
 
+    /// <summary>Gets the id of the reply's message once it shows, else <see langword="null"/>.</summary>
+    public string? MessageId => _messageId;
+
     /// <summary>Gets a value indicating whether the enquiry was closed before the reply could be shown; the rest is dropped.</summary>
     public bool IsDropped { get; private set; }
 
@@ -109,6 +112,24 @@ internal sealed class ChatbotReplyWriter(EnquiryRoom room, RoomMember bot)
         var text = _shown.ToString();
         var reply = new ChatbotReply { Outcome = ChatbotOutcome.Interrupted, Text = text, Streamed = true, FailureReason = reason };
         return Finish(TextContent(text, ChatbotReplyState.Incomplete, reply), reply);
+    }
+
+    /// <summary>
+    /// Continues a reply in a fresh copy of the room: a durable turn writes each step as a command that may re-run on the
+    /// latest room, so the writer is rebuilt from what was received so far and what the room shows.
+    /// </summary>
+    public static ChatbotReplyWriter Resume(EnquiryRoom room, RoomMember bot, string? messageId, string received, bool dropped)
+    {
+        var writer = new ChatbotReplyWriter(room, bot) { IsDropped = dropped };
+        writer._received.Append(received);
+        if (messageId is not null && room.TryGetMessage(messageId, out var message) && message.Content is ChatbotReplyContent content)
+        {
+            writer._messageId = messageId;
+            writer._shown.Append(content.Text);
+            writer._synced = content.Text == received;
+        }
+
+        return writer;
     }
 
     private static ChatbotReplyContent TextContent(string text, ChatbotReplyState state, ChatbotReply reply) =>

@@ -101,7 +101,8 @@ public abstract class RoomStoreContract
         }
 
         // Separate repositories stand for separate processes: they share nothing but the store.
-        var writers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => new RoomRepository(await ReopenAsync(store), new RoomRepositoryOptions { MaxConflictRetries = 200 }, Clock)));
+        // Their conflict waits run on the real clock: the manual one only moves when a test says so.
+        var writers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => new RoomRepository(await ReopenAsync(store), new RoomRepositoryOptions { MaxConflictRetries = 200 }, TimeProvider.System)));
         await Task.WhenAll(writers.Select((writer, w) => Task.Run(async () =>
         {
             for (var i = 0; i < 10; i++)
