@@ -22,26 +22,54 @@ internal sealed class ChatbotEndpoint
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ChatbotRequestReader _requestReader;
+    private readonly ChatbotServerTelemetry _telemetry;
+    private readonly string? _route;
     private string? _streamingAccept;
 
     public ChatbotEndpoint(
         Func<ChatbotRequestContext, CancellationToken, ValueTask<ChatbotServerReply>> handler,
         ChatbotServerOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        ChatbotServerTelemetry? telemetry = null,
+        string? route = null)
     {
         _handler = handler;
         _options = options;
         _time = time;
         _logger = logger;
         _requestReader = new ChatbotRequestReader(options, logger);
+        _telemetry = telemetry ?? ChatbotServerTelemetry.Shared;
+        _route = route;
     }
 
+    /// <summary>Answers one request, and records how it went once, whichever way it ends.</summary>
     public async Task InvokeAsync(HttpContext httpContext)
+    {
+        using var activity = ChatbotServerTelemetry.StartRequest(_route);
+        var start = _time.GetTimestamp();
+        var record = new ChatbotServerRequestRecord();
+        try
+        {
+            await InvokeCoreAsync(httpContext, record, start).ConfigureAwait(false);
+        }
+        catch (ChatbotStreamFailedException)
+        {
+            record.End("stream_failed");
+            throw;
+        }
+        finally
+        {
+            _telemetry.Record(activity, record, _time.GetElapsedTime(start), httpContext.Response.StatusCode, _route);
+        }
+    }
+
+    private async Task InvokeCoreAsync(HttpContext httpContext, ChatbotServerRequestRecord record, long start)
     {
         var request = httpContext.Request;
         if (!await _requestReader.AcceptAsync(httpContext).ConfigureAwait(false))
         {
+            record.End(httpContext.Response.StatusCode == StatusCodes.Status401Unauthorized ? "unauthenticated" : "rejected");
             return;
         }
 
@@ -53,11 +81,13 @@ internal sealed class ChatbotEndpoint
         var chatbotRequest = await _requestReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (chatbotRequest is null)
         {
+            record.End("rejected");
             return;
         }
 
+        record.InquiryId = chatbotRequest.InquiryId;
         var acceptsStreaming = AcceptsEventStream(request.Headers.Accept.ToString());
-        var context = new ChatbotRequestContext(chatbotRequest, httpContext, acceptsStreaming, handlerCancellation.Token);
+        var context = new ChatbotRequestContext(chatbotRequest, httpContext, acceptsStreaming, handlerCancellation.Token) { Record = record };
         var reply = await InvokeHandlerAsync(context, handlerCancellation).ConfigureAwait(false);
         if (reply is null)
         {
@@ -70,7 +100,7 @@ internal sealed class ChatbotEndpoint
         }
         else if (acceptsStreaming)
         {
-            await WriteEventStreamAsync(context, reply.TextStream!, handlerCancellation).ConfigureAwait(false);
+            await WriteEventStreamAsync(context, reply.TextStream!, handlerCancellation, start).ConfigureAwait(false);
         }
         else
         {
@@ -132,10 +162,12 @@ internal sealed class ChatbotEndpoint
 
             if (httpContext.RequestAborted.IsCancellationRequested)
             {
+                context.Record.End("disconnected");
                 ServerLog.Disconnected(_logger, path, context.InquiryId);
                 return null;
             }
 
+            context.Record.End("handler_timed_out", "time_budget");
             ServerLog.HandlerTimedOut(_logger, path, context.InquiryId, _options.Limits.TotalResponseTime);
             await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable,
                 "The chatbot did not reply within its time budget.").ConfigureAwait(false);
@@ -153,6 +185,7 @@ internal sealed class ChatbotEndpoint
 
     private Task FailAsync(ChatbotRequestContext context, Exception exception)
     {
+        context.Record.End("handler_failed");
         ServerLog.HandlerFailed(_logger, context.HttpContext.Request.Path, context.InquiryId, exception);
         return ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status500InternalServerError,
             "The chatbot could not produce a reply.");
@@ -162,8 +195,10 @@ internal sealed class ChatbotEndpoint
     {
         var httpContext = context.HttpContext;
         var body = reply.Body;
+        context.Record.Mode = ChatbotServerRequestRecord.JsonMode;
         if (body.Length > _options.Limits.MaxResponseBytes)
         {
+            context.Record.End("reply_too_large", "response_limit");
             ServerLog.ReplyTooLarge(_logger, httpContext.Request.Path, context.InquiryId, body.Length, _options.Limits.MaxResponseBytes);
             await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status500InternalServerError,
                 "The chatbot could not produce a reply.").ConfigureAwait(false);
@@ -177,15 +212,18 @@ internal sealed class ChatbotEndpoint
         try
         {
             await WriteInSlicesAsync(response.BodyWriter, body, httpContext.RequestAborted).ConfigureAwait(false);
+            context.Record.Bytes = body.Length;
             ServerLog.Replied(_logger, httpContext.Request.Path, context.InquiryId, "JSON", body.Length, 0);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
+            context.Record.End("disconnected");
             ServerLog.Disconnected(_logger, httpContext.Request.Path, context.InquiryId);
         }
     }
 
-    private async Task WriteEventStreamAsync(ChatbotRequestContext context, IAsyncEnumerable<string> textStream, CancellationTokenSource handlerCancellation)
+    private async Task WriteEventStreamAsync(
+        ChatbotRequestContext context, IAsyncEnumerable<string> textStream, CancellationTokenSource handlerCancellation, long start)
     {
         var httpContext = context.HttpContext;
         var path = httpContext.Request.Path;
@@ -201,7 +239,12 @@ internal sealed class ChatbotEndpoint
             var output = new CoalescingPipeStream(httpContext.Response.BodyWriter);
             await using (output.ConfigureAwait(false))
             {
-                await writer.WriteEventStreamAsync(output, () => StartEventStream(httpContext)).ConfigureAwait(false);
+                await writer.WriteEventStreamAsync(output, () =>
+                {
+                    context.Record.Mode = ChatbotServerRequestRecord.EventStreamMode;
+                    context.Record.TimeToFirstEvent = _time.GetElapsedTime(start);
+                    StartEventStream(httpContext);
+                }).ConfigureAwait(false);
                 if (writer.End == StreamReplyEnd.HandlerFailed && writer.HasStarted)
                 {
                     // A failed stream ends with an exception (below); what was written must be on its way first.
@@ -215,6 +258,9 @@ internal sealed class ChatbotEndpoint
             await WriteUnstartedAsync(context, writer).ConfigureAwait(false);
             return;
         }
+
+        context.Record.Events = writer.EventCount;
+        context.Record.Bytes = writer.BytesWritten;
 
         if (writer.End == StreamReplyEnd.HandlerFailed)
         {
@@ -279,10 +325,12 @@ internal sealed class ChatbotEndpoint
                 ReplyEndLog.Ended(_logger, context, writer.End, _options.Limits);
                 return Task.CompletedTask;
             case StreamReplyEnd.TimeBudget:
+                context.Record.End("handler_timed_out", "time_budget");
                 ServerLog.HandlerTimedOut(_logger, httpContext.Request.Path, context.InquiryId, _options.Limits.TotalResponseTime);
                 return ProblemResponses.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable,
                     "The chatbot did not reply within its time budget.");
             default:
+                context.Record.End("no_text");
                 ServerLog.NoText(_logger, httpContext.Request.Path, context.InquiryId);
                 return ProblemResponses.WriteAsync(httpContext, StatusCodes.Status500InternalServerError,
                     "The chatbot could not produce a reply.");
@@ -304,6 +352,8 @@ internal sealed class ChatbotEndpoint
             }
 
             ReplyEndLog.Ended(_logger, context, writer.End, _options.Limits);
+            context.Record.Mode = ChatbotServerRequestRecord.CollectedStreamMode;
+            context.Record.Bytes = writer.BytesWritten;
 
             var response = httpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
@@ -320,6 +370,7 @@ internal sealed class ChatbotEndpoint
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException)
             {
+                context.Record.End("disconnected");
                 ServerLog.Disconnected(_logger, path, context.InquiryId);
             }
         }

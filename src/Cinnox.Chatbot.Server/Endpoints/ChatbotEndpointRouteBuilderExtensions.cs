@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Diagnostics.CodeAnalysis;
 using Cinnox.Chatbot.Server;
 using Microsoft.AspNetCore.Routing;
@@ -55,7 +56,8 @@ public static class ChatbotEndpointRouteBuilderExtensions
         ChatbotServerOptionsValidator.EnsureValid(options);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
-        var endpoint = new ChatbotEndpoint(handler, options, time, logger);
+        var telemetry = ChatbotServerTelemetry.Create(services.GetService<IMeterFactory>());
+        var endpoint = new ChatbotEndpoint(handler, options, time, logger, telemetry, pattern);
         return endpoints.Map(pattern, endpoint.InvokeAsync).WithDisplayName($"CINNOX chatbot {pattern}");
     }
 

@@ -26,6 +26,9 @@ public sealed class ChatbotRequestContext
         CancellationToken = cancellationToken;
     }
 
+    /// <summary>Gets what the toolkit measures about this request, for its telemetry.</summary>
+    internal ChatbotServerRequestRecord Record { get; init; } = new();
+
     /// <summary>Gets the whole request as read from the body.</summary>
     public ChatbotRequest Request { get; }
 

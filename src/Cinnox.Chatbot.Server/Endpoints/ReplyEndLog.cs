@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Cinnox.Chatbot.Server;
 
-/// <summary>The one place that logs how a started or collected stream reply ended short of completing.</summary>
+/// <summary>The one place that logs (and notes for telemetry) how a started or collected stream reply ended short of completing.</summary>
 internal static class ReplyEndLog
 {
     /// <summary>
@@ -20,12 +20,15 @@ internal static class ReplyEndLog
         switch (end)
         {
             case StreamReplyEnd.Disconnected:
+                context.Record.End("disconnected");
                 ServerLog.Disconnected(logger, path, context.InquiryId);
                 break;
             case StreamReplyEnd.ResponseLimit:
+                context.Record.End("response_limit", "response_limit");
                 ServerLog.ResponseLimitReached(logger, path, context.InquiryId, limits.MaxResponseBytes);
                 break;
             case StreamReplyEnd.TimeBudget:
+                context.Record.End("time_budget", "time_budget");
                 ServerLog.TimeBudgetReached(logger, path, context.InquiryId, limits.TotalResponseTime);
                 break;
         }

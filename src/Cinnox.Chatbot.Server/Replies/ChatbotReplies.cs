@@ -11,9 +11,20 @@ namespace Cinnox.Chatbot.Server;
 /// {
 ///     "agent" => ChatbotReplies.DirectTransfer(),
 ///     "bye" => ChatbotReplies.CloseEnquiry(),
-///     _ => ChatbotReplies.Stream(llm.StreamAsync(context.Query, context.CancellationToken)),
+///     _ => ChatbotReplies.Stream(Words($"You said: {context.Query}", context.CancellationToken)),
 /// });
+///
+/// static async IAsyncEnumerable&lt;string&gt; Words(string text, [EnumeratorCancellation] CancellationToken cancellationToken)
+/// {
+///     foreach (var word in text.Split(' '))
+///     {
+///         await Task.Delay(50, cancellationToken);
+///         yield return word + " ";
+///     }
+/// }
 /// </code>
+/// To serve a language model, map an <c>IChatClient</c> instead:
+/// <c>app.MapCinnoxChatbot("/chatbot", chatClient)</c>.
 /// </example>
 public static class ChatbotReplies
 {

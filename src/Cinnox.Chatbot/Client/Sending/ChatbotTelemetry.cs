@@ -30,12 +30,16 @@ internal sealed class ChatbotTelemetry
 
     private ChatbotTelemetry(Meter meter)
     {
-        _duration = meter.CreateHistogram<double>(DurationName, "s",
-            "Time from sending a request to a chatbot to the end of its reply, retries included.");
-        _timeToFirstDelta = meter.CreateHistogram<double>(TimeToFirstDeltaName, "s",
-            "Time from sending a request to a chatbot to the first text of its reply.");
-        _bodySize = meter.CreateHistogram<long>(BodySizeName, "By",
-            "Body bytes read from a chatbot's reply.");
+        // Bucket advice: OpenTelemetry's default boundaries are milliseconds-sized and would put every call in one bucket.
+        _duration = meter.CreateHistogram(DurationName, "s",
+            "Time from sending a request to a chatbot to the end of its reply, retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryBuckets.Seconds });
+        _timeToFirstDelta = meter.CreateHistogram(TimeToFirstDeltaName, "s",
+            "Time from sending a request to a chatbot to the first text of its reply.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryBuckets.Seconds });
+        _bodySize = meter.CreateHistogram(BodySizeName, "By",
+            "Body bytes read from a chatbot's reply.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = TelemetryBuckets.Bytes });
         _replies = meter.CreateCounter<long>(RepliesName, "{reply}",
             "Replies from chatbots, by outcome.");
     }

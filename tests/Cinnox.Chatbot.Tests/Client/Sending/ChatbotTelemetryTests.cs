@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Cinnox.Chatbot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Cinnox.Chatbot.Tests;
 
@@ -10,56 +12,59 @@ public class ChatbotTelemetryTests
     [Fact]
     public async Task SendAsync_RecordsDurationFirstDeltaBytesAndOutcomeCounts()
     {
-        var destinationName = "metrics-" + Guid.NewGuid().ToString("N")[..8];
-        var measurements = new List<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, meterListener) =>
-            {
-                if (instrument.Meter.Name == ChatbotClient.DiagnosticsName)
-                {
-                    meterListener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, object?>();
-            foreach (var tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            if (Equals(map.GetValueOrDefault("cinnox.chatbot.destination"), destinationName))
-            {
-                lock (measurements)
-                {
-                    measurements.Add((instrument.Name, value, map));
-                }
-            }
-        }
-
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.Start();
-
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        using var replies = Collect<long>(meterFactory, "cinnox.chatbot.client.replies");
+        using var duration = Collect<double>(meterFactory, "cinnox.chatbot.client.duration");
+        using var firstDelta = Collect<double>(meterFactory, "cinnox.chatbot.client.time_to_first_delta");
+        using var bodySize = Collect<long>(meterFactory, "cinnox.chatbot.client.response.body.size");
         var body = Sse.Delta("a") + Sse.Final("ab");
         var calls = 0;
         var handler = new ScriptedHandler((_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
             ? ScriptedHandler.Body(new ChunkedStream(body))
             : ScriptedHandler.Json("down", HttpStatusCode.BadRequest)));
-        var client = new ChatbotClient(new HttpClient(handler), ChatbotClientTests.Destination(configure: d => d.Name = destinationName));
+        var client = new ChatbotClient(new HttpClient(handler), ChatbotClientTests.Destination(), meterFactory: meterFactory);
 
         await client.SendAsync(new ChatbotRequest("one"));
         await client.SendAsync(new ChatbotRequest("two"));
 
-        measurements.Where(m => m.Instrument == "cinnox.chatbot.client.replies").Select(m => (string)m.Tags["cinnox.chatbot.outcome"]!)
-            .Should().Equal("completed", "httpError");
-        measurements.Where(m => m.Instrument == "cinnox.chatbot.client.duration").Should().HaveCount(2);
-        measurements.Should().ContainSingle(m => m.Instrument == "cinnox.chatbot.client.time_to_first_delta");
-        measurements.Should().Contain(m => m.Instrument == "cinnox.chatbot.client.response.body.size" && m.Value == System.Text.Encoding.UTF8.GetByteCount(body)
-            && Equals(m.Tags["cinnox.chatbot.streamed"], true));
+        replies.GetMeasurementSnapshot().Select(m => (string)m.Tags["cinnox.chatbot.outcome"]!).Should().Equal("completed", "httpError");
+        replies.GetMeasurementSnapshot().Should().OnlyContain(m => m.Value == 1 && Equals(m.Tags["cinnox.chatbot.destination"], "Support bot"));
+        replies.GetMeasurementSnapshot().Select(m => m.Tags["cinnox.chatbot.streamed"]).Should().Equal(true, false);
+        duration.GetMeasurementSnapshot().Should().HaveCount(2).And.OnlyContain(m => m.Value >= 0 && m.Tags.Count == 3);
+        firstDelta.GetMeasurementSnapshot().Should().ContainSingle("only the streamed reply had text")
+            .Which.Tags.Should().Contain("cinnox.chatbot.outcome", "completed");
+        bodySize.GetMeasurementSnapshot().Select(m => m.Value).Should().Equal(System.Text.Encoding.UTF8.GetByteCount(body), "down".Length);
     }
+
+    [Fact]
+    public void Histograms_AdviseBucketsInSecondsAndBytes()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var histograms = new List<Instrument>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Scope == meterFactory && instrument is Histogram<double> or Histogram<long>)
+                {
+                    histograms.Add(instrument);
+                }
+            },
+        };
+        listener.Start();
+
+        _ = new ChatbotClient(new HttpClient(), ChatbotClientTests.Destination(), meterFactory: meterFactory);
+
+        histograms.Select(instrument => instrument.Name).Should().BeEquivalentTo(
+            "cinnox.chatbot.client.duration", "cinnox.chatbot.client.time_to_first_delta", "cinnox.chatbot.client.response.body.size");
+        histograms.OfType<Histogram<double>>().Should().OnlyContain(h => h.Advice!.HistogramBucketBoundaries!.SequenceEqual(TelemetryBuckets.Seconds));
+        histograms.OfType<Histogram<long>>().Should().OnlyContain(h => h.Advice!.HistogramBucketBoundaries!.SequenceEqual(TelemetryBuckets.Bytes));
+    }
+
+    private static MetricCollector<T> Collect<T>(IMeterFactory meterFactory, string instrument)
+        where T : struct => new(meterFactory, ChatbotClient.DiagnosticsName, instrument);
 
     [Fact]
     public async Task SendAsync_TracesEachCallWithItsOutcome()
@@ -93,5 +98,8 @@ public class ChatbotTelemetryTests
         activity.GetTagItem("cinnox.chatbot.outcome").Should().Be("invalidResponse");
         activity.GetTagItem("cinnox.chatbot.inquiry_id").Should().Be("enq-3");
         activity.GetTagItem("http.response.status_code").Should().Be(200);
+        activity.GetTagItem("cinnox.chatbot.streaming_requested").Should().Be(true);
+        activity.GetTagItem("cinnox.chatbot.streamed").Should().Be(false);
+        activity.GetTagItem("cinnox.chatbot.response.body.size").Should().Be((long)"{\"message\":7}".Length);
     }
 }
