@@ -75,6 +75,33 @@ internal sealed class ChatbotServerTelemetry
     /// <summary>Records a finished request on the instruments and its activity.</summary>
     public void Record(Activity? activity, ChatbotServerRequestRecord record, TimeSpan elapsed, int statusCode, string? route)
     {
+        // With no listener on any instrument, the tag lists (and the boxed status code) are not built at all.
+        if (_requests.Enabled || _bodySize.Enabled || _streamDuration.Enabled || _events.Enabled || _timeToFirstEvent.Enabled || _guardTrips.Enabled)
+        {
+            RecordMetrics(record, elapsed, statusCode, route);
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(OutcomeTag, record.Outcome);
+            activity.SetTag(ModeTag, record.Mode);
+            activity.SetTag(StatusCodeTag, statusCode);
+            activity.SetTag("cinnox.chatbot.server.stream.events", record.Events);
+            activity.SetTag("cinnox.chatbot.server.response.body.size", record.Bytes);
+            if (record.InquiryId is not null)
+            {
+                activity.SetTag("cinnox.chatbot.inquiry_id", record.InquiryId);
+            }
+        }
+
+        if (activity is not null && record.IsFailure)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, record.Outcome);
+        }
+    }
+
+    private void RecordMetrics(ChatbotServerRequestRecord record, TimeSpan elapsed, int statusCode, string? route)
+    {
         var outcome = record.Outcome;
         var mode = record.Mode;
         var tags = new TagList { { OutcomeTag, outcome }, { ModeTag, mode }, { StatusCodeTag, statusCode } };
@@ -105,23 +132,5 @@ internal sealed class ChatbotServerTelemetry
 
         // Last, so that whoever sees the request counted sees everything else about it too.
         _requests.Add(1, tags);
-
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(OutcomeTag, outcome);
-            activity.SetTag(ModeTag, mode);
-            activity.SetTag(StatusCodeTag, statusCode);
-            activity.SetTag("cinnox.chatbot.server.stream.events", record.Events);
-            activity.SetTag("cinnox.chatbot.server.response.body.size", record.Bytes);
-            if (record.InquiryId is not null)
-            {
-                activity.SetTag("cinnox.chatbot.inquiry_id", record.InquiryId);
-            }
-        }
-
-        if (activity is not null && record.IsFailure)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, outcome);
-        }
     }
 }
