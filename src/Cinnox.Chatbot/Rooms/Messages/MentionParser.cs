@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Reads the mentions of a message (SPEC §6): <c>@all</c>, <c>@Name</c> where the longest member display name that
