@@ -6,7 +6,7 @@ using System.Text;
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// Writes a handler's stream of text within the limits (SPEC §4, §5): as Server-Sent Events through
+/// Writes a handler's stream of text within the limits (docs/protocol.md): as Server-Sent Events through
 /// <see cref="SseFormatter"/>, or collected into one JSON text reply.
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Who a message mentions: everybody (<c>@all</c>) and/or members by id, as read from its text and given by id
-/// when it was posted or last edited (SPEC §6).
+/// when it was posted or last edited (docs/chat-rooms.md#chat-functions).
 /// </summary>
 public sealed class MessageMentions
 {
