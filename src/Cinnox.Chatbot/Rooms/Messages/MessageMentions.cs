@@ -28,12 +28,15 @@ public sealed class MessageMentions
     public bool All { get; }
 
     /// <summary>Gets the members mentioned by name or id, each once, in order of first mention.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateItemsJsonConverter<string>))]
     public IReadOnlyList<string> MemberIds { get; }
 
     /// <summary>Gets the members mentioned by id (rather than in the text) when the message was posted or last edited; an edit that passes no ids keeps them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateItemsJsonConverter<string>))]
     public IReadOnlyList<string> GivenMemberIds { get; init; } = [];
 
     /// <summary>Gets where the mentions sit in the text, in text order.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MentionSpanListJsonConverter))]
     public IReadOnlyList<MentionSpan> Spans { get; }
 
     /// <summary>Gets a value indicating whether the message mentions anybody.</summary>
