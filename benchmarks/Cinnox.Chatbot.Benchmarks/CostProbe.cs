@@ -5,13 +5,14 @@ namespace Cinnox.Chatbot.Benchmarks;
 
 /// <summary>
 /// Counts what one reply costs in units that do not depend on how busy the machine is: bytes allocated, thread-pool
-/// work items, lock contentions, timers still alive and collections, per reply, for the four end-to-end paths one after another and
+/// work items, lock contentions, timers still alive, collections and CPU time (client and servers together), per reply, for the four end-to-end paths one after another and
 /// for 500 at once. Run it with <c>dotnet run -c Release --project benchmarks/Cinnox.Chatbot.Benchmarks -- costs</c>;
 /// <c>-- costs types</c> adds the types allocated most (sampled by the runtime about every 100 KB), and
 /// <c>-- costs spin</c> sends 500 replies at once for 20 seconds, to run under <c>dotnet-trace</c>.
 /// </summary>
 /// <remarks>
-/// Times vary with the machine's load; these counts do not, so they show where a change helps even on a busy machine.
+/// Wall times vary with the machine's load; these counts do not, and CPU time (the process's own, summed over its threads) much
+/// less, so they show where a change helps even on a busy machine.
 /// Allocations are counted for the whole process (client and both servers share it), as BenchmarkDotNet's
 /// <c>Allocated</c> column does for the benchmark's thread plus the work it causes.
 /// </remarks>
@@ -51,7 +52,7 @@ public static class CostProbe
 
         var replies = 2000;
         using var types = args is ["types", ..] ? new AllocationSampler() : null;
-        Console.WriteLine("path                          replies  bytes/reply  work items/reply  lock contentions/reply  timers alive after  GCs/1000 replies");
+        Console.WriteLine("path                          replies  bytes/reply  work items/reply  lock contentions/reply  timers alive after  GCs/1000 replies  CPU µs/reply");
         foreach (var (name, send) in paths)
         {
             for (var i = 0; i < 200; i++)
@@ -87,22 +88,25 @@ public static class CostProbe
         return 0;
     }
 
-    private static async Task<(long Bytes, long WorkItems, long Contentions, long Timers, long Collections)> MeasureAsync(Func<Task> run)
+    private static async Task<(long Bytes, long WorkItems, long Contentions, long Timers, long Collections, TimeSpan Cpu)> MeasureAsync(Func<Task> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var workItems = ThreadPool.CompletedWorkItemCount;
         var contentions = Monitor.LockContentionCount;
         var collections = GC.CollectionCount(0);
         await run().ConfigureAwait(false);
+        process.Refresh();
         return (GC.GetTotalAllocatedBytes(precise: true) - bytes, ThreadPool.CompletedWorkItemCount - workItems,
-            Monitor.LockContentionCount - contentions, Timer.ActiveCount, GC.CollectionCount(0) - collections);
+            Monitor.LockContentionCount - contentions, Timer.ActiveCount, GC.CollectionCount(0) - collections, process.TotalProcessorTime - cpu);
     }
 
-    private static void Print(string name, int replies, (long Bytes, long WorkItems, long Contentions, long Timers, long Collections) cost) =>
+    private static void Print(string name, int replies, (long Bytes, long WorkItems, long Contentions, long Timers, long Collections, TimeSpan Cpu) cost) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-28}  {replies,7}  {cost.Bytes / (double)replies,11:0}  {cost.WorkItems / (double)replies,16:0.0}  {cost.Contentions / (double)replies,22:0.00}  {cost.Timers,18}  {1000.0 * cost.Collections / replies,16:0.0}"));
+            $"{name,-28}  {replies,7}  {cost.Bytes / (double)replies,11:0}  {cost.WorkItems / (double)replies,16:0.0}  {cost.Contentions / (double)replies,22:0.00}  {cost.Timers,18}  {1000.0 * cost.Collections / replies,16:0.0}  {cost.Cpu.TotalMicroseconds / replies,12:0.0}"));
 
     /// <summary>Listens to the runtime's allocation ticks (one about every 100 KB) and counts the types they name.</summary>
     private sealed class AllocationSampler : EventListener
