@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Cinnox.Chatbot.Server;
 
 namespace Cinnox.Chatbot.Testing;
@@ -5,7 +6,10 @@ namespace Cinnox.Chatbot.Testing;
 /// <summary>Writes a handler's texts as the toolkit's event stream into any stream (a capture, a benchmark's null stream).</summary>
 public static class StreamReplyWriting
 {
-    /// <summary>Writes the texts as Server-Sent Events, exactly as the endpoint would, with no time budget of its own.</summary>
+    /// <summary>
+    /// Writes the texts as Server-Sent Events, exactly as the endpoint would, with no time budget of its own, through a
+    /// <see cref="PipeWriter"/> over <paramref name="destination"/> (each flush of the writer writes and flushes the stream).
+    /// </summary>
     /// <param name="deltas">The handler's texts.</param>
     /// <param name="destination">Where the events go.</param>
     /// <param name="options">The limits and stream settings.</param>
@@ -20,7 +24,9 @@ public static class StreamReplyWriting
         var writer = new StreamReplyWriter(deltas, options, TimeProvider.System, null, cancellationToken, cancellationToken);
         await using (writer.ConfigureAwait(false))
         {
-            await writer.WriteEventStreamAsync(destination, onStart: null).ConfigureAwait(false);
+            var output = PipeWriter.Create(destination, new StreamPipeWriterOptions(leaveOpen: true));
+            await writer.WriteEventStreamAsync(output, onStart: null).ConfigureAwait(false);
+            await output.CompleteAsync().ConfigureAwait(false);
             return writer.BytesWritten;
         }
     }
