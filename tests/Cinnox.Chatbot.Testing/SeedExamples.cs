@@ -1,15 +1,17 @@
-using System.Reflection;
 using System.Text;
 
 namespace Cinnox.Chatbot.Testing;
 
 /// <summary>
-/// The JSON examples of the General Chatbot help page (shared/seeds/003_*.txt), copied verbatim into
-/// <c>Seeds/</c>. <see cref="ExtractFromSeedText"/> re-extracts them from the page itself so a test can prove
-/// the copies are complete and unchanged.
+/// The JSON examples of the General Chatbot help page, copied verbatim into <c>Seeds/</c> beside a copy of the
+/// page itself (<c>Seeds/general-chatbot-help-page.txt</c>). <see cref="ExtractFromSeedText"/> re-extracts them
+/// from the page so a test can prove the copies are complete and unchanged. Everything is embedded in this
+/// assembly: no test looks outside the repository.
 /// </summary>
 public static class SeedExamples
 {
+    private const string HelpPageResource = "Seeds/general-chatbot-help-page.txt";
+
     /// <summary>The reply examples, by file name without extension.</summary>
     public static IReadOnlyList<string> ReplyNames { get; } =
     [
@@ -27,7 +29,7 @@ public static class SeedExamples
     /// <summary>Every example, by file name without extension.</summary>
     public static IReadOnlyList<string> AllNames { get; } =
         [.. typeof(SeedExamples).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("Seeds/", StringComparison.Ordinal))
+            .Where(name => name.StartsWith("Seeds/", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             .Select(name => name["Seeds/".Length..^".json".Length])
             .Order(StringComparer.Ordinal)];
 
@@ -47,20 +49,14 @@ public static class SeedExamples
     /// <returns>The JSON as UTF-8.</returns>
     public static byte[] Utf8(string name) => Encoding.UTF8.GetBytes(Text(name));
 
-    /// <summary>Finds the seed help page, which lives in <c>shared/seeds</c> beside the repository.</summary>
-    /// <returns>The path of the page, or <see langword="null"/> when the shared folder is not there.</returns>
-    public static string? FindSeedPage()
+    /// <summary>Gets the text of the General Chatbot help page the examples come from, kept in the repository.</summary>
+    /// <returns>The page text.</returns>
+    public static string HelpPageText()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "seeds", "003_f4234dd04acbf6fe.txt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        using var stream = typeof(SeedExamples).Assembly.GetManifestResourceStream(HelpPageResource)
+            ?? throw new InvalidOperationException($"The help page '{HelpPageResource}' is not embedded in the test assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace Cinnox.Chatbot;
@@ -37,4 +38,8 @@ namespace Cinnox.Chatbot;
 [JsonSerializable(typeof(OpenUrlAction))]
 [JsonSerializable(typeof(UnknownButtonAction))]
 [JsonSerializable(typeof(ChatbotRequest))]
+[SuppressMessage(
+    "ApiDesign",
+    "RS0041:Public members should not use oblivious types",
+    Justification = "The System.Text.Json generator writes the JsonTypeInfo properties without nullable annotations; PublicAPI.Shipped.txt lists them with '~'.")]
 public sealed partial class ChatbotJsonContext : JsonSerializerContext;

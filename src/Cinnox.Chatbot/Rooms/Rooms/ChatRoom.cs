@@ -30,7 +30,10 @@ namespace Cinnox.Chatbot.Rooms;
 /// <para>
 /// Thread safety: all members are safe to call from any thread. Messages are immutable snapshots. Events are
 /// raised in the order the changes happened (see <see cref="ChatRoomEventArgs.Version"/>), one at a time, and
-/// never while the room is locked, so a handler may call back into the room.
+/// never while the room is locked, so a handler may call back into the room. Each call raises its own changes on its
+/// own thread and returns once they were raised, after waiting for the changes made before them; it never raises
+/// other callers' changes (but see <see cref="HandlerStallTimeout"/>). A change a handler makes to the room it is
+/// handling is raised on the same thread right after that handler returns.
 /// </para>
 /// <para>
 /// Unread counts are kept per member as the events are folded (a recall or a read moves them exactly), so reading
@@ -82,6 +85,29 @@ public abstract partial class ChatRoom
     /// <summary>Gets or sets where handlers of <see cref="Changed"/> that throw are logged.</summary>
     /// <value>A logger that discards everything.</value>
     public ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>
+    /// Gets or sets how long a call waiting to raise its changes lets a <see cref="Changed"/> handler of an earlier change
+    /// run before it treats the handler as waiting on it (a handler that blocks until another thread changes this room)
+    /// and raises the changes ahead of its own itself, so that neither thread hangs. The stalled handler then hears later
+    /// changes while it is still handling the earlier one.
+    /// </summary>
+    /// <value>Two seconds. <see cref="Timeout.InfiniteTimeSpan"/> always waits: handlers that block on another thread's change to this room then hang.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative and not <see cref="Timeout.InfiniteTimeSpan"/>, or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public TimeSpan HandlerStallTimeout
+    {
+        get => _events.StallTimeout;
+        set
+        {
+            if (value != Timeout.InfiniteTimeSpan)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, nameof(HandlerStallTimeout));
+                ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromMilliseconds(int.MaxValue), nameof(HandlerStallTimeout));
+            }
+
+            _events.StallTimeout = value;
+        }
+    }
 
     /// <summary>Gets the room's id.</summary>
     public string Id { get; }
