@@ -30,4 +30,24 @@ public static class StreamReplyWriting
             return writer.BytesWritten;
         }
     }
+
+    /// <summary>Writes the texts as Server-Sent Events straight into a <see cref="PipeWriter"/>, as the endpoint writes into the response.</summary>
+    /// <param name="deltas">The handler's texts.</param>
+    /// <param name="destination">Where the events go; flushed, never completed.</param>
+    /// <param name="options">The limits and stream settings.</param>
+    /// <param name="cancellationToken">Stands for the platform disconnecting.</param>
+    /// <returns>The number of body bytes written; none when cancelled before anything was written.</returns>
+    public static async Task<long> WriteEventStreamAsync(
+        IAsyncEnumerable<string> deltas, PipeWriter destination, ChatbotServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deltas);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        var writer = new StreamReplyWriter(deltas, options, TimeProvider.System, null, cancellationToken, cancellationToken);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteEventStreamAsync(destination, onStart: null).ConfigureAwait(false);
+            return writer.BytesWritten;
+        }
+    }
 }
