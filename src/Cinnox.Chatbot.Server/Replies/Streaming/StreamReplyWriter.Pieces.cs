@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Cinnox.Chatbot.Server;
 
 /// <content>
-/// Large events written piece by piece, straight to the response between two other events: each piece is handed on before the next is escaped, so the response's backpressure holds the writer (and the
-/// handler behind it) a few pieces ahead of the socket, instead of an event of up to <see cref="ChatbotLimits.MaxEventBytes"/>
+/// Large events written piece by piece, straight to the response between two other events: each piece is handed on
+/// before the next is escaped, so the response's backpressure holds the writer (and the handler behind it) a few
+/// pieces ahead of the socket, instead of an event of up to <see cref="ChatbotLimits.MaxEventBytes"/>
 /// being copied whole through every buffer on its way out.
 /// </content>
 internal sealed partial class StreamReplyWriter
