@@ -8,7 +8,7 @@ using Npgsql;
 namespace Cinnox.Chatbot.Rooms.PostgreSql;
 
 /// <summary>
-/// A room store in PostgreSQL for many nodes sharing the same rooms (SPEC §6.1): events, snapshots and read models written
+/// A room store in PostgreSQL for many nodes sharing the same rooms (docs/chat-rooms.md#rooms-that-last): events, snapshots and read models written
 /// in one transaction per commit, a change feed every node sees (<see cref="IRoomChangeFeed"/>), and rooms' queued work
 /// handed to one node at a time (<see cref="IRoomWorkStore"/>). The schema is created and migrated forward by the library
 /// the first time the store is used (see <see cref="MigrateAsync"/>).

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cinnox.Chatbot.Rooms.Sqlite;
 
 /// <summary>
-/// A room store in one SQLite file (SPEC §6.1): events, snapshots and read models written in one transaction per
+/// A room store in one SQLite file (docs/chat-rooms.md#rooms-that-last): events, snapshots and read models written in one transaction per
 /// commit, in WAL mode so readers never wait for the writer. The schema is created and migrated forward by the
 /// library the first time the store is used (see <see cref="MigrateAsync"/>).
 /// </summary>

@@ -70,7 +70,7 @@ internal sealed class ChatClientChatbot
                     var text = new StringBuilder(ChatClientReplies.AssistantText(update.Role, update.Contents));
                     if (!action.EndsReply)
                     {
-                        // Choices make an advanced message, which never streams (SPEC §4): the rest is collected.
+                        // Choices make an advanced message, which never streams (docs/protocol.md#streaming-replies): the rest is collected.
                         while (!action.EndsReply && await updates.MoveNextAsync().ConfigureAwait(false))
                         {
                             action = Strongest(action, ModelAction.Find(updates.Current.Contents, _options.ActionTools), context)!;

@@ -11,7 +11,7 @@ public enum ChatbotActionTools
 
     /// <summary>
     /// <see cref="ChatbotTools.TransferToLiveAgent"/>: the reply becomes <c>DIRECT_TRANSFER</c>. The platform only
-    /// transfers when the destination has "Transfer Chatbot to Live Agent" on (SPEC §3.1).
+    /// transfers when the destination has "Transfer Chatbot to Live Agent" on (docs/protocol.md#text-message).
     /// </summary>
     TransferToLiveAgent = 1,
 

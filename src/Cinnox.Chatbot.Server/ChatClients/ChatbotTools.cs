@@ -53,7 +53,7 @@ public static class ChatbotTools
     /// bubble followed by a quick reply whose buttons post each choice back as the visitor's next message.
     /// </summary>
     /// <remarks>
-    /// A button shows at most 20 characters (SPEC §3.2), so a longer choice is shortened on its button and posted
+    /// A button shows at most 20 characters (docs/protocol.md#advanced-message), so a longer choice is shortened on its button and posted
     /// back whole. At most <see cref="MaxChoices"/> are shown; empty and repeated ones are skipped.
     /// </remarks>
     public static AIFunction OfferChoices { get; } = new ChatbotActionFunction(

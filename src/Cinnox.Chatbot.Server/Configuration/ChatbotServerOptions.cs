@@ -29,7 +29,7 @@ public sealed class ChatbotServerOptions
     public const int MinResponseBytes = 512;
 
     /// <summary>
-    /// Gets or sets the limits every reply is kept within (SPEC §5): the time budget, counted from the moment the
+    /// Gets or sets the limits every reply is kept within (docs/protocol.md#limits): the time budget, counted from the moment the
     /// request arrives; the largest streamed event, framing included; and the largest response body.
     /// </summary>
     /// <value>The platform's defaults: 120 s, 1 MB per event, 4 MB per response.</value>

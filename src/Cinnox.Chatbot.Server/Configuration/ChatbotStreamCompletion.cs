@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// How the toolkit marks the end of a streamed reply (SPEC §4), after the last <c>delta</c> event.
+/// How the toolkit marks the end of a streamed reply (docs/protocol.md#streaming-replies), after the last <c>delta</c> event.
 /// </summary>
 public enum ChatbotStreamCompletion
 {

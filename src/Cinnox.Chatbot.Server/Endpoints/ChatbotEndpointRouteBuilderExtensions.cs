@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Maps CINNOX General Chatbot endpoints (SPEC §2–5).
+/// Maps CINNOX General Chatbot endpoints (docs/protocol.md).
 /// </summary>
 /// <remarks>
 /// <para>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// What a chatbot handler receives for one request (SPEC §2): the visitor's query, the destination's parameters,
+/// What a chatbot handler receives for one request (docs/protocol.md#request): the visitor's query, the destination's parameters,
 /// the enquiry and its context, fields this SDK does not know, the request format, whether the platform accepts
 /// a streamed reply, and the token that tells the handler to stop.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// Makes the replies a chatbot handler returns (SPEC §3, §4). Every message is checked when it is made, so an
+/// Makes the replies a chatbot handler returns (docs/protocol.md). Every message is checked when it is made, so an
 /// invalid one throws <see cref="ChatbotValidationException"/> inside the handler and nothing is written: the
 /// platform gets a 500 problem instead.
 /// </summary>
@@ -46,7 +46,7 @@ public static class ChatbotReplies
     /// <param name="build">Adds the containers: bubbles, carousels, quick replies, lists.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
-    /// <exception cref="ChatbotValidationException">A part breaks a rule of SPEC §3.2; the exception names the rule and the JSON path.</exception>
+    /// <exception cref="ChatbotValidationException">A part breaks a rule of an advanced message (docs/protocol.md#advanced-message); the exception names the rule and the JSON path.</exception>
     public static ChatbotServerReply Advanced(Action<AdvancedMessageBuilder> build) => ChatbotServerReply.FromMessage(ChatbotMessages.Advanced(build));
 
     /// <summary>Replies with a message made elsewhere, after checking every rule; always written as JSON.</summary>

@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Tool.Connecting;
 namespace Cinnox.Chatbot.Tool.Checking;
 
 /// <summary>
-/// With <c>--check-media</c>: a HEAD request per media URL the bot sent (SPEC §3.2), judging the served format against
+/// With <c>--check-media</c>: a HEAD request per media URL the bot sent (docs/protocol.md#advanced-message), judging the served format against
 /// the item's kind and the size against 20 MB.
 /// </summary>
 internal static class MediaChecker

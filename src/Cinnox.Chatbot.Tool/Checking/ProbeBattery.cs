@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Cinnox.Chatbot.Tool.Checking;
 
 /// <summary>
-/// The requests the checker sends (SPEC §2): both body formats, context fields at the top level and nested, an empty
+/// The requests the checker sends (docs/protocol.md#request): both body formats, context fields at the top level and nested, an empty
 /// and a unicode query, a stream, an external channel, and each of the user's own queries with and without streaming.
 /// </summary>
 internal static class ProbeBattery

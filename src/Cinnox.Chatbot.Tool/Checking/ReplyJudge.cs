@@ -4,7 +4,7 @@ using Cinnox.Chatbot.Tool.Connecting;
 namespace Cinnox.Chatbot.Tool.Checking;
 
 /// <summary>
-/// Judges one reply against SPEC §3–5: its outcome, the SDK reader's warnings, the SDK validator's issues (their codes
+/// Judges one reply against the protocol (docs/protocol.md): its outcome, the SDK reader's warnings, the SDK validator's issues (their codes
 /// and JSON paths), keywords, and for a stream what <see cref="StreamJudge"/> sees on the wire.
 /// </summary>
 internal static class ReplyJudge

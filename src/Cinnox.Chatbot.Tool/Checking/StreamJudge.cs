@@ -4,7 +4,7 @@ using Cinnox.Chatbot.Tool.Connecting;
 
 namespace Cinnox.Chatbot.Tool.Checking;
 
-/// <summary>Judges a streamed reply on the wire (SPEC §4): its headers, its framing and how it ends.</summary>
+/// <summary>Judges a streamed reply on the wire (docs/protocol.md#streaming-replies): its headers, its framing and how it ends.</summary>
 internal static class StreamJudge
 {
     /// <summary>Judges <paramref name="exchange"/>, a 2xx reply with an event stream.</summary>

@@ -77,7 +77,7 @@ internal sealed class EndpointSettings
         return errors.Count == before ? destination : null;
     }
 
-    /// <summary>Turns streaming on (SPEC §1: an <c>Accept: text/event-stream</c> header), keeping other accepted types.</summary>
+    /// <summary>Turns streaming on (docs/protocol.md#destination: an <c>Accept: text/event-stream</c> header), keeping other accepted types.</summary>
     public static void EnableStreaming(ChatbotDestination destination)
     {
         if (destination.IsStreamingEnabled)

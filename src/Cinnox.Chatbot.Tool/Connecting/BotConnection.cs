@@ -35,7 +35,7 @@ internal sealed class BotConnection : IAsyncDisposable
     /// Opens a connection to <paramref name="destination"/>.
     /// </summary>
     /// <param name="destination">The destination; copied, so later changes do not reach the client.</param>
-    /// <param name="retries">How many times a failure before any response byte is retried (SPEC §5).</param>
+    /// <param name="retries">How many times a failure before any response byte is retried (docs/protocol.md#retries).</param>
     /// <param name="timeProvider">The clock for timings and limits.</param>
     public static BotConnection Open(ChatbotDestination destination, int? retries = null, TimeProvider? timeProvider = null)
     {

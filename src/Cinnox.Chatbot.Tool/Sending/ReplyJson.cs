@@ -57,7 +57,7 @@ internal static class ReplyJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The camel-case name SPEC §5 uses, such as <c>timedOut</c> or <c>directTransfer</c>.</summary>
+    /// <summary>The camel-case name the protocol uses (docs/protocol.md#outcomes), such as <c>timedOut</c> or <c>directTransfer</c>.</summary>
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -6,7 +6,7 @@ namespace Cinnox.Chatbot.ChatClients;
 
 /// <summary>
 /// A CINNOX bot seen as an <see cref="IChatClient"/>: each call sends the last user message as one request and
-/// reads the reply (SPEC §2–5). It keeps no conversation state; the bot keeps the enquiry's by <c>inquiryID</c>.
+/// reads the reply (docs/protocol.md). It keeps no conversation state; the bot keeps the enquiry's by <c>inquiryID</c>.
 /// </summary>
 internal sealed class ChatbotChatClient : IChatClient
 {
@@ -72,7 +72,7 @@ internal sealed class ChatbotChatClient : IChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // What the caller has been shown, to tell a final event that only repeats or extends the deltas from one
-        // that replaces them (SPEC §4). It is no larger than the response limit.
+        // that replaces them (docs/protocol.md#streaming-replies). It is no larger than the response limit.
         var shown = new StringBuilder();
         await foreach (var update in client.StreamAsync(request, sendOptions, cancellationToken).ConfigureAwait(false))
         {

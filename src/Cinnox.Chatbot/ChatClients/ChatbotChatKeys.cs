@@ -65,7 +65,7 @@ public static class ChatbotChatKeys
 
     /// <summary>
     /// The update key set to <see langword="true"/> on a streamed update whose text replaces everything before it
-    /// (a bot's final event that differs from its deltas, SPEC §4): <c>cinnox.replacesText</c>.
+    /// (a bot's final event that differs from its deltas, docs/protocol.md#streaming-replies): <c>cinnox.replacesText</c>.
     /// </summary>
     public const string ReplacesText = "cinnox.replacesText";
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 
 namespace Cinnox.Chatbot.ChatClients;
 
-/// <summary>Turns what an <see cref="IChatClient"/> caller passes into one CINNOX request (SPEC §2).</summary>
+/// <summary>Turns what an <see cref="IChatClient"/> caller passes into one CINNOX request (docs/protocol.md#request).</summary>
 internal static class ChatbotChatRequests
 {
     /// <summary>Makes the request: the last user message is the query; the enquiry and its context come from the options.</summary>

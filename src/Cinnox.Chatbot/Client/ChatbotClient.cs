@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Calls one chatbot destination over HTTP (SPEC §2, §4, §5): POSTs the request, reads the reply as JSON or as a
+/// Calls one chatbot destination over HTTP (docs/protocol.md): POSTs the request, reads the reply as JSON or as a
 /// Server-Sent-Events stream whatever was asked for, enforces the destination's limits, retries failures that
 /// happen before any reply, and ends every call with exactly one <see cref="ChatbotOutcome"/>.
 /// </summary>
@@ -32,7 +32,7 @@ namespace Cinnox.Chatbot;
 /// and measured on a <see cref="Meter"/>, both named <see cref="DiagnosticsName"/>.
 /// </para>
 /// <para>
-/// Whatever the bot sends, a call ends with exactly one outcome (SPEC §5.1): only argument errors and the caller's own
+/// Whatever the bot sends, a call ends with exactly one outcome (docs/protocol.md#hostile-bots): only argument errors and the caller's own
 /// cancellation leave a call as exceptions. Redirects are not followed unless
 /// <see cref="ChatbotDestination.FollowSameOriginRedirects"/> allows a same-origin 307 or 308; a body with a
 /// <c>Content-Encoding</c> other than <c>identity</c> is refused as <see cref="ChatbotOutcome.InvalidResponse"/>.
@@ -59,7 +59,7 @@ public sealed class ChatbotClient : IChatbotClient
     /// destination's <see cref="ChatbotLimits.TotalResponseTime"/> is enforced by this client. Its handler should not
     /// follow redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> off): a handler that does may send the
     /// configured headers to another origin before the client can refuse the reply, which then ends as
-    /// <see cref="ChatbotOutcome.HttpError"/> (SPEC §5.1).
+    /// <see cref="ChatbotOutcome.HttpError"/> (docs/protocol.md#hostile-bots).
     /// </param>
     /// <param name="destination">The destination; it is validated and copied, so later changes to it have no effect.</param>
     /// <param name="retryOptions">When failed requests are sent again; the defaults when <see langword="null"/>.</param>
@@ -160,7 +160,7 @@ public sealed class ChatbotClient : IChatbotClient
         var landedAt = RedirectRules.FollowedByHandler(response);
         if (!response.IsSuccessStatusCode || landedAt is not null)
         {
-            // SPEC §5.1: an encoded body is never shown as text, not even as an excerpt.
+            // docs/protocol.md#hostile-bots: an encoded body is never shown as text, not even as an excerpt.
             var (excerpt, excerptBytes) = coding is null ? await ReadExcerptAsync(response, token).ConfigureAwait(false) : (null, 0L);
             if (yieldUpdates)
             {
@@ -262,7 +262,7 @@ public sealed class ChatbotClient : IChatbotClient
                 if (!readEnded)
                 {
                     // The caller cancelled, or stopped enumerating, before the reply ended: no Completed update will be
-                    // yielded, but the reply still ends as interrupted (SPEC §5) and is logged and measured once.
+                    // yielded, but the reply still ends as interrupted (docs/protocol.md#outcomes) and is logged and measured once.
                     var reason = cancellationToken.IsCancellationRequested
                         ? "The caller cancelled the call after the reply had started."
                         : "The caller stopped reading the updates before the reply ended.";
@@ -322,7 +322,7 @@ public sealed class ChatbotClient : IChatbotClient
         }
         else
         {
-            // SPEC §5.1: whatever the peer makes the runtime (or a handler) throw ends the call with one outcome.
+            // docs/protocol.md#hostile-bots: whatever the peer makes the runtime (or a handler) throw ends the call with one outcome.
             outcome = ChatbotOutcome.Unreachable;
             reason = $"The request failed before any response ({exception.GetType().Name}): {exception.Message}";
         }

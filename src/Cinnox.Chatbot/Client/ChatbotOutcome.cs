@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// How a reply ended (SPEC §5). Every reply ends with exactly one outcome.
+/// How a reply ended (docs/protocol.md#outcomes). Every reply ends with exactly one outcome.
 /// </summary>
 public enum ChatbotOutcome
 {

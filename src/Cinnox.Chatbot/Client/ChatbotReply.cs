@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// The result of one call to a chatbot: the final message, what it asks the platform to do, and how the
-/// reply ended (SPEC §4, §5). A reply that did not complete keeps whatever text arrived.
+/// reply ended (docs/protocol.md). A reply that did not complete keeps whatever text arrived.
 /// </summary>
 public sealed class ChatbotReply
 {
@@ -27,7 +27,7 @@ public sealed class ChatbotReply
     /// <remarks>
     /// Only a <see cref="ChatbotOutcome.Completed"/> reply carries an action: a keyword cut short is just text. A
     /// <c>DIRECT_TRANSFER</c> reply from a destination whose <see cref="ChatbotDestination.TransferToLiveAgent"/> is off
-    /// has no action (the enquiry stays with the chatbot, SPEC §3.1) and a <see cref="ChatbotWarningCodes.TransferNotEnabled"/>
+    /// has no action (the enquiry stays with the chatbot, docs/protocol.md#text-message) and a <see cref="ChatbotWarningCodes.TransferNotEnabled"/>
     /// warning; <see cref="Text"/> and <see cref="Message"/> still hold the keyword as received, so it is not shown as an answer
     /// by a consumer that checks for the warning or the keyword.
     /// </remarks>

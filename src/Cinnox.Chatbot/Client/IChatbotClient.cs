@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// Calls one chatbot destination: sends a request and reads the reply, JSON or a Server-Sent-Events stream,
-/// within the destination's limits (SPEC §2, §4, §5).
+/// within the destination's limits (docs/protocol.md).
 /// </summary>
 /// <remarks>
 /// Both methods work whatever the bot answers. Failures of the bot or the network do not throw: they end the

@@ -5,7 +5,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// The configuration of one General Chatbot destination: where the bot lives, what is sent with every
-/// request, and how its replies are bounded (SPEC §1).
+/// request, and how its replies are bounded (docs/protocol.md#destination).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -72,7 +72,7 @@ public sealed class ChatbotDestination
     /// <summary>
     /// Gets or sets a value indicating whether the client follows a bot's <c>307</c> and <c>308</c> redirects that stay on
     /// the configured origin (the same scheme, host and port as <see cref="Url"/>), resending the same POST with the same
-    /// body and headers, at most <see cref="MaxRedirects"/> times (SPEC §5.1).
+    /// body and headers, at most <see cref="MaxRedirects"/> times (docs/protocol.md#hostile-bots).
     /// </summary>
     /// <remarks>
     /// Redirects are never followed by default: a 3xx reply ends as <see cref="ChatbotOutcome.HttpError"/> with its status

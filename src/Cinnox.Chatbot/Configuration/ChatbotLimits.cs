@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The time and size limits that bound one reply from a chatbot (SPEC §5).
+/// The time and size limits that bound one reply from a chatbot (docs/protocol.md#limits).
 /// </summary>
 /// <remarks>
 /// The defaults are those of the CINNOX platform. A limit that is exceeded stops reading at once and
@@ -65,7 +65,7 @@ public sealed class ChatbotLimits
     /// <summary>
     /// Gets or sets how long the client goes on reading a stream after an event has completed the message (a
     /// <c>streamType</c> of <c>final</c>, <c>done</c> and the like). Events that arrive meanwhile are ignored with a
-    /// warning (SPEC §4). A bot that keeps the stream open longer is not waited for: the client stops reading, closes
+    /// warning (docs/protocol.md#streaming-replies). A bot that keeps the stream open longer is not waited for: the client stops reading, closes
     /// the connection, and the reply completes with a <see cref="ChatbotWarningCodes.StreamKeptOpen"/> warning.
     /// <c>data: [DONE]</c> still ends the stream at once. Zero stops reading as soon as the message is complete.
     /// </summary>
@@ -75,14 +75,14 @@ public sealed class ChatbotLimits
 
     /// <summary>
     /// Gets or sets the most advanced containers one message may hold, carousel bubbles and unknown containers included
-    /// (SPEC §5.1). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// (docs/protocol.md#hostile-bots). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
     /// </summary>
     /// <value>256.</value>
     public int MaxAdvancedContainers { get; set; } = DefaultMaxAdvancedContainers;
 
     /// <summary>
     /// Gets or sets the most advanced items one message may hold in all, a button's own items and unknown items
-    /// included (SPEC §5.1). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// included (docs/protocol.md#hostile-bots). Counted while reading: one more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
     /// </summary>
     /// <value>1,024.</value>
     public int MaxAdvancedItems { get; set; } = DefaultMaxAdvancedItems;
@@ -105,7 +105,7 @@ public sealed class ChatbotLimits
     /// <summary>
     /// Gets or sets the most bytes of JSON a reply may have kept as it is: unknown messages, containers, items and
     /// actions, and the names and values of unknown properties (<c>AdditionalProperties</c>), counted as their bytes
-    /// in the body while reading (SPEC §5.1). One byte more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
+    /// in the body while reading (docs/protocol.md#hostile-bots). One byte more ends the reply as <see cref="ChatbotOutcome.InvalidResponse"/>.
     /// </summary>
     /// <value>1,048,576 bytes.</value>
     public int MaxUnknownPayloadBytes { get; set; } = DefaultMaxUnknownPayloadBytes;

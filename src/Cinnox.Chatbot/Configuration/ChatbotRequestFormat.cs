@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The shape of the request body a destination expects (SPEC §1, §2).
+/// The shape of the request body a destination expects (docs/protocol.md).
 /// </summary>
 public enum ChatbotRequestFormat
 {

@@ -36,7 +36,7 @@ public sealed class ChatbotClientBuilder
     /// <para>
     /// The default primary handler is a <see cref="SocketsHttpHandler"/> that does not drain an abandoned reply
     /// (<see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0), so a cancelled or over-limit reply closes its
-    /// connection at once; it follows no redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> is off, SPEC §5.1)
+    /// connection at once; it follows no redirects (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> is off, docs/protocol.md#hostile-bots)
     /// and decodes nothing. A primary handler of your own should not follow redirects either. Its
     /// <see cref="HttpClient.Timeout"/> is infinite because the client enforces the destination's total response time itself.
     /// </para>

@@ -50,7 +50,7 @@ internal sealed class ChatbotClientFactory : IChatbotClientFactory
     /// <summary>
     /// The default primary handler: abandoned replies are not drained, so a cancelled, timed-out or over-limit reply
     /// closes its connection at once instead of reading on in the background; redirects are not followed by the handler
-    /// (the client follows the few a destination allows, SPEC §5.1) and nothing is decoded.
+    /// (the client follows the few a destination allows, docs/protocol.md#hostile-bots) and nothing is decoded.
     /// </summary>
     public static HttpMessageHandler CreatePrimaryHandler() =>
         SocketsHttpHandler.IsSupported

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// What a reply asks the platform to do besides showing text (SPEC §3.1).
+/// What a reply asks the platform to do besides showing text (docs/protocol.md#text-message).
 /// </summary>
 public enum ChatbotAction
 {

@@ -4,7 +4,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// An advanced message (<c>type: 5</c>, <c>advanced: "AdvancedMessage"</c>): rich content made of
-/// containers such as bubbles, carousels, quick replies and lists (SPEC §3.2). Sent only in JSON replies,
+/// containers such as bubbles, carousels, quick replies and lists (docs/protocol.md#advanced-message). Sent only in JSON replies,
 /// never in a stream.
 /// </summary>
 /// <remarks>

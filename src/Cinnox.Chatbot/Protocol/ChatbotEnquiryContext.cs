@@ -4,7 +4,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// The optional context metadata CINNOX may add to a request about where an enquiry came from and who
-/// the visitor is (SPEC §2). Every field is optional; a bot must not rely on any being present.
+/// the visitor is (docs/protocol.md#request). Every field is optional; a bot must not rely on any being present.
 /// </summary>
 /// <remarks>
 /// In the current request format these are written as top-level string fields, each omitted when unknown.

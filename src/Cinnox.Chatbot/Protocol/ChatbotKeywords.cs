@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The action keywords a text message or a postback button may carry instead of text (SPEC §3.1).
+/// The action keywords a text message or a postback button may carry instead of text (docs/protocol.md#text-message).
 /// </summary>
 /// <remarks>
 /// A text is a keyword when, after trimming white space, it equals one of these exactly (ordinal,

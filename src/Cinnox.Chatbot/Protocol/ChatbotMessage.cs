@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Json;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// A chatbot reply message, the value of a reply body's <c>message</c> property (SPEC §3):
+/// A chatbot reply message, the value of a reply body's <c>message</c> property (docs/protocol.md#reply-messages):
 /// a <see cref="ChatbotTextMessage"/> (type 1), a <see cref="ChatbotAdvancedMessage"/> (type 5), or a
 /// <see cref="ChatbotUnknownMessage"/> that keeps a type this SDK does not know.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Creates chatbot messages that are valid by construction (SPEC §3).
+/// Creates chatbot messages that are valid by construction (docs/protocol.md#reply-messages).
 /// </summary>
 public static class ChatbotMessages
 {
@@ -28,7 +28,7 @@ public static class ChatbotMessages
     /// <param name="build">Adds the containers.</param>
     /// <returns>The message, valid by construction.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
-    /// <exception cref="ChatbotValidationException">A part breaks a rule of SPEC §3.2; the exception names the rule and the JSON path.</exception>
+    /// <exception cref="ChatbotValidationException">A part breaks a rule of an advanced message (docs/protocol.md#advanced-message); the exception names the rule and the JSON path.</exception>
     public static ChatbotAdvancedMessage Advanced(Action<AdvancedMessageBuilder> build)
     {
         ArgumentNullException.ThrowIfNull(build);

@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Json;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The body CINNOX POSTs to a chatbot (SPEC §2): the visitor's <see cref="Query"/>, the destination's
+/// The body CINNOX POSTs to a chatbot (docs/protocol.md#request): the visitor's <see cref="Query"/>, the destination's
 /// <see cref="QueryParams"/>, the enquiry's <see cref="InquiryId"/>, the <see cref="Action"/>, and optional
 /// <see cref="Context"/> metadata.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The <c>streamType</c> of a streamed text event (SPEC §4): <see cref="Delta"/> appends its text,
+/// The <c>streamType</c> of a streamed text event (docs/protocol.md#streaming-replies): <see cref="Delta"/> appends its text,
 /// the terminal values (<see cref="Full"/>, <see cref="Final"/>, <see cref="Done"/>, <see cref="End"/>,
 /// <see cref="Complete"/>) carry the whole message. Values compare case-insensitively; unknown values
 /// survive a round trip and are treated as <see cref="Delta"/> by the reader.

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// A text message (<c>type: 1</c>): text shown as it is, or an action keyword (SPEC §3.1). In a stream,
-/// each event carries one of these with a <see cref="StreamType"/> (SPEC §4).
+/// A text message (<c>type: 1</c>): text shown as it is, or an action keyword (docs/protocol.md#text-message). In a stream,
+/// each event carries one of these with a <see cref="StreamType"/> (docs/protocol.md#streaming-replies).
 /// </summary>
 public sealed class ChatbotTextMessage : ChatbotMessage
 {

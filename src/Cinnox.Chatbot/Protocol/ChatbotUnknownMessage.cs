@@ -5,7 +5,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// A message whose <c>type</c> this SDK does not know (or that has none). It is kept whole, so it can be
-/// inspected or passed on, and reported as a warning rather than failing the reply (SPEC §3.3).
+/// inspected or passed on, and reported as a warning rather than failing the reply (docs/protocol.md#reading-replies).
 /// </summary>
 public sealed class ChatbotUnknownMessage : ChatbotMessage
 {

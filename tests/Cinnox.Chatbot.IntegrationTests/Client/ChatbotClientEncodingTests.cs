@@ -6,7 +6,7 @@ using Cinnox.Chatbot.Testing;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>
-/// SPEC §5.1: the client asks for an uncompressed body and refuses an encoded one with <c>invalidResponse</c>
+/// docs/protocol.md#hostile-bots: the client asks for an uncompressed body and refuses an encoded one with <c>invalidResponse</c>
 /// naming the coding; an encoded body is never shown as text.
 /// </summary>
 public class ChatbotClientEncodingTests

@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Testing;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>
-/// SPEC §5.1, property style: whatever a bot does at whichever point of the exchange, with a JSON or an event-stream
+/// docs/protocol.md#hostile-bots, property style: whatever a bot does at whichever point of the exchange, with a JSON or an event-stream
 /// reply, <c>SendAsync</c> returns exactly one reply and <c>StreamAsync</c> ends with exactly one <c>Completed</c>
 /// update, and no exception leaves the call.
 /// </summary>

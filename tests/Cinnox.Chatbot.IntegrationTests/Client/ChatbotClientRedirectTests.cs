@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Testing;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>
-/// SPEC §5.1: redirects are not followed by default; a destination may opt in to same-origin 307/308 only, and the
+/// docs/protocol.md#hostile-bots: redirects are not followed by default; a destination may opt in to same-origin 307/308 only, and the
 /// configured headers never reach another origin.
 /// </summary>
 public class ChatbotClientRedirectTests

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Cinnox.Chatbot.IntegrationTests.Client;
 
 /// <summary>
-/// SPEC §5.1: memory is proportional to the limits. Each of the costliest bodies within the 4 MB response limit is
+/// docs/protocol.md#hostile-bots: memory is proportional to the limits. Each of the costliest bodies within the 4 MB response limit is
 /// read in a process of its own (so its peak working set is its own), with the default limits.
 /// </summary>
 public class ReplyMemoryTests(ITestOutputHelper output)

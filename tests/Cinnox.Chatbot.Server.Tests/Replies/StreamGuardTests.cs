@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-/// <summary>The limits of SPEC §5, kept by the toolkit, tested at their boundaries with small limits.</summary>
+/// <summary>The limits (docs/protocol.md#limits), kept by the toolkit, tested at their boundaries with small limits.</summary>
 public sealed class StreamGuardTests
 {
     private const int EventLimit = 2048;

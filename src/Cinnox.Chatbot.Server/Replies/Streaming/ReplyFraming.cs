@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// The fixed bytes around a text reply's escaped text, on the wire (SPEC §3.1, §4). Written by hand around the
+/// The fixed bytes around a text reply's escaped text, on the wire (docs/protocol.md). Written by hand around the
 /// text that <see cref="JsonTextEscaper"/> escapes, so each event costs one escape and two copies and its exact
 /// size is known before it is sent.
 /// </summary>

@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// Writes a handler's stream of text within the limits (SPEC §4, §5): as Server-Sent Events straight into the
+/// Writes a handler's stream of text within the limits (docs/protocol.md): as Server-Sent Events straight into the
 /// response's <see cref="PipeWriter"/>, or collected into one JSON text reply.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// Turns a handler's texts into the data of text events (SPEC §4), synchronously and without any I/O: a character
+/// Turns a handler's texts into the data of text events (docs/protocol.md#streaming-replies), synchronously and without any I/O: a character
 /// split across two texts is written whole, a text too large for one event is cut into events that each fit
 /// <see cref="ChatbotLimits.MaxEventBytes"/> and end between two characters, the response never grows past
 /// <see cref="ChatbotLimits.MaxResponseBytes"/> (room for the closing event is kept back from the start), and the

@@ -69,7 +69,7 @@ function applyAction(action) {
   return false;
 }
 
-// ---- rendering advanced messages (SPEC §3.2) ----
+// ---- rendering advanced messages (docs/protocol.md#advanced-message) ----
 
 function button(item) {
   const b = el("button", "bot-button", item.text || item.title || "(no text)");

@@ -3,7 +3,7 @@ namespace Cinnox.Chatbot;
 /// <summary>How a reply body is read.</summary>
 internal enum ChatbotBodyKind
 {
-    /// <summary>Decided by the first non-space byte (SPEC §4).</summary>
+    /// <summary>Decided by the first non-space byte (docs/protocol.md#streaming-replies).</summary>
     Unknown,
 
     /// <summary>A JSON reply.</summary>

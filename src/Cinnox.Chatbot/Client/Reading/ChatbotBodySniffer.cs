@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Decides how a reply body is read (docs/protocol-decisions.md, "Reading a reply"): by its <c>Content-Type</c>
+/// Decides how a reply body is read (docs/protocol.md#streaming-replies): by its <c>Content-Type</c>
 /// when that names JSON or an event stream, else by its first non-space byte.
 /// </summary>
 internal static class ChatbotBodySniffer

@@ -7,7 +7,7 @@ using System.Text.Unicode;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Decodes the data of one Server-Sent event into what it says (docs/protocol-decisions.md, "Streaming"): the
+/// Decodes the data of one Server-Sent event into what it says (docs/protocol.md#streaming-replies): the
 /// <c>[DONE]</c> sentinel, a text message with its type, text and stream type, or why the event cannot be read.
 /// Decoding changes nothing but the pending area of the <see cref="TextAccumulator"/> it is given, where the event's
 /// text is decoded so that applying it as a delta costs no copy; the reader decides what the event means for the reply.

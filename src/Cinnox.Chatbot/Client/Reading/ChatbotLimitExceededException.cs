@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Thrown by <see cref="LimitedReadStream"/> when a reply breaks one of its size limits (SPEC §5). The client
+/// Thrown by <see cref="LimitedReadStream"/> when a reply breaks one of its size limits (docs/protocol.md#limits). The client
 /// turns it into <see cref="ChatbotOutcome.EventTooLarge"/> or <see cref="ChatbotOutcome.ResponseTooLarge"/>.
 /// </summary>
 internal sealed class ChatbotLimitExceededException : Exception

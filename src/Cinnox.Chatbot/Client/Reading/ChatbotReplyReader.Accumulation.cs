@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cinnox.Chatbot;
 
-/// <content>What each event or JSON body does to the reply being read (docs/protocol-decisions.md, "Streaming").</content>
+/// <content>What each event or JSON body does to the reply being read (docs/protocol.md#streaming-replies).</content>
 internal sealed partial class ChatbotReplyReader
 {
     private ChatbotMessage? _jsonMessage;

@@ -70,7 +70,7 @@ internal sealed partial class ChatbotReplyReader
     }
 
     /// <summary>
-    /// The one place a reply's keyword becomes an action (docs/protocol-decisions.md, "Keywords"): a
+    /// The one place a reply's keyword becomes an action (docs/protocol.md#text-message): a
     /// <c>DIRECT_TRANSFER</c> reply transfers only when the destination allows it, else the chatbot keeps the
     /// enquiry and the reply says why. The keyword stays in the text and the message.
     /// </summary>

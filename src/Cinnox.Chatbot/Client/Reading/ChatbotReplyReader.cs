@@ -8,7 +8,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// Reads one reply body — JSON or a Server-Sent-Events stream — within the size limits, and builds the
-/// <see cref="ChatbotReply"/> (docs/client.md, "Reading a reply"). One instance per reply; not thread-safe.
+/// <see cref="ChatbotReply"/> (docs/client.md#reading-replies). One instance per reply; not thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// SPEC §5.1: a body is never shown as text unless it is decoded. The client asks for an uncompressed body
+/// docs/protocol.md#hostile-bots: a body is never shown as text unless it is decoded. The client asks for an uncompressed body
 /// (<c>Accept-Encoding: identity</c>) and does not decode, so a reply whose <c>Content-Encoding</c> names any other
 /// coding is refused.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// A read-only stream over a response body that enforces the per-response limit and, for event streams, the
-/// per-event limit of SPEC §5, throwing <see cref="ChatbotLimitExceededException"/> from <c>Read</c>.
+/// per-event limit (docs/protocol.md#limits), throwing <see cref="ChatbotLimitExceededException"/> from <c>Read</c>.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -47,7 +47,8 @@ internal sealed class ChatbotClientCore
         TimeProvider = timeProvider ?? TimeProvider.System;
         Telemetry = telemetry;
 
-        // SPEC §1: Accept is the client's to set per request (§2); every other configured header goes out as it is.
+        // Accept is the client's to set per request (docs/protocol.md#when-a-reply-may-stream); every other configured
+        // header goes out as it is (docs/protocol.md#destination).
         _headers = [.. Destination.Headers.Where(header => !string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))];
         _streamingAccept = Destination.IsStreamingEnabled ? Destination.Headers["Accept"] : null;
         _asksForEncoding = Destination.Headers.ContainsKey("Accept-Encoding");
@@ -66,10 +67,10 @@ internal sealed class ChatbotClientCore
 
     public ChatbotTelemetry Telemetry { get; }
 
-    /// <summary>SPEC §2: streaming is requested only when the destination has it on and the enquiry comes from a native channel.</summary>
+    /// <summary>docs/protocol.md#when-a-reply-may-stream: streaming is requested only when the destination has it on and the enquiry comes from a native channel.</summary>
     public bool RequestsStream(ChatbotSendOptions? options) => _streamingAccept is not null && options?.IsExternalChannel != true;
 
-    /// <summary>Writes the body: the destination's URL parameters overlaid by the request's own (SPEC §2).</summary>
+    /// <summary>Writes the body: the destination's URL parameters overlaid by the request's own (docs/protocol.md#request).</summary>
     public byte[] SerializeRequest(ChatbotRequest request)
     {
         if (Destination.UrlParameters.Count == 0 || Destination.RequestFormat == ChatbotRequestFormat.Legacy)
@@ -104,7 +105,7 @@ internal sealed class ChatbotClientCore
     }
 
     /// <summary>
-    /// Sends the request, with retries for failures before any reply (SPEC §5), and returns when the response
+    /// Sends the request, with retries for failures before any reply (docs/protocol.md#retries), and returns when the response
     /// headers have arrived. Failures come back in the outcome; nothing is thrown.
     /// </summary>
     public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(
@@ -141,7 +142,7 @@ internal sealed class ChatbotClientCore
 
     /// <summary>
     /// Sends one attempt. A redirect is followed only when the destination opts in, and then only a same-origin 307 or
-    /// 308, resent as the same POST (SPEC §5.1); any other 3xx is returned for the caller to report.
+    /// 308, resent as the same POST (docs/protocol.md#hostile-bots); any other 3xx is returned for the caller to report.
     /// </summary>
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
         HttpClient httpClient, byte[] body, bool stream, ChatbotRetryStrategy.CallBudget budget, CancellationToken cancellationToken)
@@ -189,7 +190,7 @@ internal sealed class ChatbotClientCore
         request.Headers.TryAddWithoutValidation("Accept", stream ? _streamingAccept : "application/json");
         if (!_asksForEncoding)
         {
-            // SPEC §5.1: the client does not decode, so it asks for the body as it is (RFC 9110 §12.5.3: without
+            // docs/protocol.md#hostile-bots: the client does not decode, so it asks for the body as it is (RFC 9110 §12.5.3: without
             // Accept-Encoding any coding would be acceptable) and refuses a coded one.
             request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
         }

@@ -7,7 +7,7 @@ namespace Cinnox.Chatbot;
 /// </summary>
 internal static partial class ChatbotClientLog
 {
-    /// <summary>Logged once for every reply that did not complete (SPEC §5).</summary>
+    /// <summary>Logged once for every reply that did not complete (docs/protocol.md#outcomes).</summary>
     [LoggerMessage(EventId = 1, EventName = "ReplyNotCompleted",
         Message = "The reply of chatbot '{Destination}' for enquiry {InquiryId} ended as {Outcome}: {Reason}")]
     public static partial void ReplyNotCompleted(ILogger logger, LogLevel level, string destination, string inquiryId, ChatbotOutcome outcome, string reason);

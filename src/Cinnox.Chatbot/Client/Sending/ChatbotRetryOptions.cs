@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// When and how often a request to a chatbot is sent again (SPEC §5). Only failures that happen before any
+/// When and how often a request to a chatbot is sent again (docs/protocol.md#retries). Only failures that happen before any
 /// reply has started are retried: connection failures, and the statuses 408, 429, 502, 503 and 504. A reply
 /// that has started is never retried, because the bot may have acted on the request.
 /// </summary>

@@ -16,7 +16,7 @@ internal sealed class ChatbotTelemetry
 
     private static readonly string? Version = typeof(ChatbotTelemetry).Assembly.GetName().Version?.ToString();
 
-    // Outcome names as SPEC §5 writes them, indexed by the enum value.
+    // Outcome names as the protocol writes them (docs/protocol.md#outcomes), indexed by the enum value.
     private static readonly string[] OutcomeNames =
         ["completed", "interrupted", "timedOut", "eventTooLarge", "responseTooLarge", "httpError", "invalidResponse", "unreachable"];
 
@@ -54,7 +54,7 @@ internal sealed class ChatbotTelemetry
     public static ChatbotTelemetry Create(IMeterFactory? meterFactory) =>
         meterFactory is null ? Shared : new(meterFactory.Create(new MeterOptions(ChatbotClient.DiagnosticsName) { Version = Version }));
 
-    /// <summary>Gets the outcome's name as SPEC §5 writes it, such as <c>timedOut</c>.</summary>
+    /// <summary>Gets the outcome's name as the protocol writes it (docs/protocol.md#outcomes), such as <c>timedOut</c>.</summary>
     public static string NameOf(ChatbotOutcome outcome) => (uint)outcome < (uint)OutcomeNames.Length ? OutcomeNames[(int)outcome] : outcome.ToString();
 
     /// <summary>Starts the activity of one call, when anyone listens.</summary>

@@ -4,7 +4,7 @@ using System.Net;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// SPEC §5.1: redirects are not followed unless the destination opts in, and then only 307 and 308 (which keep the
+/// docs/protocol.md#hostile-bots: redirects are not followed unless the destination opts in, and then only 307 and 308 (which keep the
 /// method and body) to the configured origin. The configured headers therefore never leave that origin.
 /// </summary>
 internal static class RedirectRules

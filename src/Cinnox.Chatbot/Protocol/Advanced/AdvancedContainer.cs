@@ -6,7 +6,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// One entry of an advanced message's <c>advancedItems</c>: a container <c>{ "type": T, "items": [...] }</c>
-/// (SPEC §3.2). The known containers are <see cref="BubbleContainer"/> (1), <see cref="CarouselContainer"/> (2),
+/// (docs/protocol.md#advanced-message). The known containers are <see cref="BubbleContainer"/> (1), <see cref="CarouselContainer"/> (2),
 /// <see cref="QuickReplyContainer"/> (3), <see cref="ListContainer"/> (4) and <see cref="TextContainer"/> (9);
 /// any other type is kept as an <see cref="UnknownContainer"/>.
 /// </summary>

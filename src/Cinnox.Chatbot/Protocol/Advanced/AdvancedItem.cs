@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Json;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// One item inside a container (SPEC §3.2): <see cref="TextItem"/> (9), <see cref="ImageItem"/> (10),
+/// One item inside a container (docs/protocol.md#advanced-message): <see cref="TextItem"/> (9), <see cref="ImageItem"/> (10),
 /// <see cref="VideoItem"/> (11), <see cref="ButtonItem"/> (12) or <see cref="AudioItem"/> (13); any other
 /// type is kept as an <see cref="UnknownItem"/>.
 /// </summary>

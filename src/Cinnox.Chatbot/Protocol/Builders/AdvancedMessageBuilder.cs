@@ -2,7 +2,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Composes an <see cref="ChatbotAdvancedMessage"/> that is valid by construction (SPEC §3.2).
+/// Composes an <see cref="ChatbotAdvancedMessage"/> that is valid by construction (docs/protocol.md#advanced-message).
 /// </summary>
 /// <remarks>
 /// Every part is checked when it is added, and a part that breaks a rule throws

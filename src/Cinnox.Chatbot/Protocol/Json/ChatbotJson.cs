@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Reads and writes CINNOX chatbot requests and replies (SPEC §2, §3).
+/// Reads and writes CINNOX chatbot requests and replies (docs/protocol.md).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -59,7 +59,7 @@ public static class ChatbotJson
     /// <param name="utf8Json">The body as UTF-8 bytes.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX reply.</exception>
-    /// <remarks>What the reader builds is capped by the default <see cref="ChatbotLimits"/> (SPEC §5.1).</remarks>
+    /// <remarks>What the reader builds is capped by the default <see cref="ChatbotLimits"/> (docs/protocol.md#hostile-bots).</remarks>
     public static ChatbotMessage ParseReply(ReadOnlySpan<byte> utf8Json)
     {
         EnsureNotBlank(utf8Json, "reply body", "{\"message\": {...}}");
@@ -177,7 +177,7 @@ public static class ChatbotJson
     /// <returns>The JSON text.</returns>
     public static string SerializeReplyToString(ChatbotMessage message) => Encoding.UTF8.GetString(SerializeReply(message));
 
-    /// <summary>Reads a request body in either format (SPEC §2).</summary>
+    /// <summary>Reads a request body in either format (docs/protocol.md#request).</summary>
     /// <param name="utf8Json">The body as UTF-8 bytes.</param>
     /// <returns>The request; <see cref="ChatbotRequest.Format"/> tells which format it came in.</returns>
     /// <exception cref="ChatbotProtocolException">The body is not a CINNOX request, for example it has no string query.</exception>
@@ -207,7 +207,7 @@ public static class ChatbotJson
         }
     }
 
-    /// <summary>Reads a request body in either format (SPEC §2).</summary>
+    /// <summary>Reads a request body in either format (docs/protocol.md#request).</summary>
     /// <param name="json">The body as text.</param>
     /// <returns>The request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Cinnox.Chatbot.Json;
 
 /// <summary>
-/// Reads both request formats and writes the current one (SPEC §2).
+/// Reads both request formats and writes the current one (docs/protocol.md#request).
 /// </summary>
 /// <remarks>
 /// Hand-written because the wire shape is not one class: context fields sit flat at the top level (or in a

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// SPEC §5.1: what one reading of a message may build, counted while reading so that a body within the size limits
+/// docs/protocol.md#hostile-bots: what one reading of a message may build, counted while reading so that a body within the size limits
 /// cannot become a gigabyte of objects. Exceeding a cap throws a <see cref="ProtocolReadException"/> that names the
 /// limit and the path where it was crossed. One instance per message; not thread-safe.
 /// </summary>

@@ -21,7 +21,7 @@ internal sealed class ProtocolReadException : JsonException
     {
     }
 
-    /// <summary>Gets a value indicating whether a read cap (SPEC §5.1), not the JSON, stopped the reading.</summary>
+    /// <summary>Gets a value indicating whether a read cap (docs/protocol.md#hostile-bots), not the JSON, stopped the reading.</summary>
     public bool IsLimit { get; private init; }
 
     /// <summary>Gets what is wrong with the value, such as <c>must be a string but is a number</c>.</summary>

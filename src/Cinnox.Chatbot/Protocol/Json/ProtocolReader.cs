@@ -9,7 +9,7 @@ namespace Cinnox.Chatbot;
 /// Written by hand rather than through the source-generated metadata because reading is on the hot path of
 /// every reply: re-entering the serializer for each polymorphic node cost about five times a plain
 /// <see cref="JsonDocument"/> parse, while one forward pass over the tokens costs little more. The rules are the
-/// tolerant reader's (SPEC §3.3): <c>type</c> may sit anywhere in an object and may be a numeric string, unknown
+/// tolerant reader's (docs/protocol.md#reading-replies): <c>type</c> may sit anywhere in an object and may be a numeric string, unknown
 /// properties are kept in <c>AdditionalProperties</c>, unknown types are kept whole as unknown nodes, and a value of
 /// the wrong JSON type is an error that names its path. Writing still goes through the source-generated metadata.
 /// </remarks>
@@ -215,7 +215,7 @@ internal static class ProtocolReader
         {
             if (reader.ValueTextEquals("advanced"u8))
             {
-                // A missing marker reads as present (SPEC §3.3 tolerant reader); a different one is kept for validation.
+                // A missing marker reads as present (tolerant reading, docs/protocol.md#reading-replies); a different one is kept for validation.
                 message.Advanced = ReadString(ref reader, "advanced") ?? ChatbotAdvancedMessage.AdvancedMarker;
             }
             else if (reader.ValueTextEquals("advancedItems"u8))

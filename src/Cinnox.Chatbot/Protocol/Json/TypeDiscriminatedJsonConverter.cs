@@ -8,7 +8,7 @@ namespace Cinnox.Chatbot.Json;
 /// </summary>
 /// <remarks>
 /// Written by hand rather than with <c>[JsonPolymorphic]</c> because the protocol needs what the built-in
-/// support does not do: unknown type numbers are kept whole as unknown nodes (SPEC §3.3) instead of failing,
+/// support does not do: unknown type numbers are kept whole as unknown nodes (docs/protocol.md#reading-replies) instead of failing,
 /// <c>type</c> may appear anywhere in the object and may be sent as a numeric string, and an unknown node is
 /// written back byte for byte. Known types are written by the source-generated metadata and read by
 /// <see cref="ProtocolReader"/>.

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// The order of a bubble's items (SPEC §3.2: "text, media and button items, in the order Text → Media → Button"),
+/// The order of a bubble's items (docs/protocol.md#advanced-message: "text, media and button items, in the order Text → Media → Button"),
 /// followed item by item. The validator and <see cref="BubbleBuilder"/> both keep one, so the rule and its
 /// wording live here only.
 /// </summary>

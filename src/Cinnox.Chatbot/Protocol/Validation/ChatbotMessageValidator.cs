@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Checks a message against every rule of the protocol (SPEC §3) and reports each broken rule with its
+/// Checks a message against every rule of the protocol (docs/protocol.md#reply-messages) and reports each broken rule with its
 /// JSON path, such as <c>$.advancedItems[0].items[2].text</c>.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ namespace Cinnox.Chatbot;
 
 /// <summary>
 /// Thrown when a message that is about to be built or written breaks a rule of the protocol
-/// (SPEC §3.2). <see cref="Issues"/> lists every rule broken, each with its JSON path.
+/// (docs/protocol.md#advanced-message). <see cref="Issues"/> lists every rule broken, each with its JSON path.
 /// </summary>
 public sealed class ChatbotValidationException : Exception
 {

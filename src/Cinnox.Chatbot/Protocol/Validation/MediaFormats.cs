@@ -4,7 +4,7 @@ internal static class MediaFormats
 {
     /// <summary>
     /// Gets the lower-case extension of the last segment of a URL's path, without the dot, or an empty string
-    /// when it has none (SPEC §3.2: "judged by the URL path's extension when it has one").
+    /// when it has none (docs/protocol.md#advanced-message: "judged by the URL path's extension when it has one").
     /// </summary>
     public static string GetExtension(Uri uri)
     {

@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot;
 
-/// <summary>The button-action rules (SPEC §3.2): a postback posts text; an open-URL action opens an absolute http or https URL.</summary>
+/// <summary>The button-action rules (docs/protocol.md#advanced-message): a postback posts text; an open-URL action opens an absolute http or https URL.</summary>
 internal sealed partial class MessageWalker
 {
     private void Action(ButtonAction? action)

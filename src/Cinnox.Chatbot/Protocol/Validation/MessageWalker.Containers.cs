@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot;
 
-/// <summary>The container rules (SPEC §3.2): what each kind of container may hold, and in what order.</summary>
+/// <summary>The container rules (docs/protocol.md#advanced-message): what each kind of container may hold, and in what order.</summary>
 internal sealed partial class MessageWalker
 {
     private void Container(AdvancedContainer? container)

@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot;
 
-/// <summary>The item rules (SPEC §3.2): text items, buttons, and a list's header and entries.</summary>
+/// <summary>The item rules (docs/protocol.md#advanced-message): text items, buttons, and a list's header and entries.</summary>
 internal sealed partial class MessageWalker
 {
     public void BubbleItem(AdvancedItem? item)

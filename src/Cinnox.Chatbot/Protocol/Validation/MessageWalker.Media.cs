@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot;
 
-/// <summary>The media rules (SPEC §3.2): an absolute http or https URL naming a supported format.</summary>
+/// <summary>The media rules (docs/protocol.md#advanced-message): an absolute http or https URL naming a supported format.</summary>
 internal sealed partial class MessageWalker
 {
     private void Media(MediaItem media)

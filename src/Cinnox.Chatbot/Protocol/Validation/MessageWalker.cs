@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cinnox.Chatbot;
 
 /// <summary>
-/// Walks a message from the top, collecting every broken rule of SPEC §3 with its path. The rules for each level
+/// Walks a message from the top, collecting every broken rule of the protocol (docs/protocol.md#reply-messages) with its path. The rules for each level
 /// sit in their own part: containers (<c>MessageWalker.Containers.cs</c>), items, media and button actions.
 /// Paths are only turned into text when an issue is found, so walking a valid message allocates nothing for them.
 /// </summary>

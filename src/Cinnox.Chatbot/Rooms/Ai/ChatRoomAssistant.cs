@@ -6,7 +6,7 @@ using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The AI features of the chat room (SPEC §6): suggested labels and topics, smart reply, and a summary of an
+/// The AI features of the chat room (docs/chat-rooms.md#chat-functions): suggested labels and topics, smart reply, and a summary of an
 /// enquiry's conversation, through any <see cref="IChatClient"/> (Azure OpenAI, OpenAI, Ollama…).
 /// </summary>
 /// <remarks>

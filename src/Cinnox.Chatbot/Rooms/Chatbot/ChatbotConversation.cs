@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// Connects an enquiry room to a chatbot destination (SPEC §6, "Enquiry and chatbot"): the visitor's messages go
+/// Connects an enquiry room to a chatbot destination (docs/chat-rooms.md#enquiry-and-chatbot): the visitor's messages go
 /// to the chatbot with the enquiry's id and context, and each reply appears in the room as one bot message that
 /// grows as deltas arrive and then completes.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The chat-room rules (SPEC §6) a <see cref="ChatRoomRuleException"/> can name. Each value says which rule an
+/// The chat-room rules (docs/chat-rooms.md#chat-functions) a <see cref="ChatRoomRuleException"/> can name. Each value says which rule an
 /// attempted change broke, so a caller can react to it (show a message, disable a button) without parsing text.
 /// </summary>
 public enum ChatRoomRule

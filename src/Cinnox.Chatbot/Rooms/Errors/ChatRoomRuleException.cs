@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// Thrown when a change to a room breaks one of the chat-room rules (SPEC §6). Nothing was changed when it is
+/// Thrown when a change to a room breaks one of the chat-room rules (docs/chat-rooms.md#chat-functions). Nothing was changed when it is
 /// thrown. <see cref="Rule"/> says which rule; the message says why and what would be allowed.
 /// </summary>
 /// <remarks>

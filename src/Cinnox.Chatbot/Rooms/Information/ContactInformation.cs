@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// The contact information a direct room shows about the staff member or external contact on the other side
-/// (SPEC §6): first name, last name, phone number, email and time zone. Every field is optional.
+/// (docs/chat-rooms.md#rooms-and-their-information): first name, last name, phone number, email and time zone. Every field is optional.
 /// </summary>
 public sealed record ContactInformation
 {

@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot.Rooms;
 
-/// <summary>The destination information of an enquiry room (SPEC §6): the destination's name, type and endpoint.</summary>
+/// <summary>The destination information of an enquiry room (docs/chat-rooms.md#rooms-and-their-information): the destination's name, type and endpoint.</summary>
 /// <param name="Name">The destination's name, such as the chatbot's name.</param>
 /// <param name="Type">What the enquiry was routed to.</param>
 /// <param name="Endpoint">Where it lives: a chatbot's URL, a service group's or staff member's id; <see langword="null"/> when not shown.</param>

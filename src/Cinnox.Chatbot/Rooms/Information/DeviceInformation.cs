@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The device information of an enquiry room (SPEC §6): platform and user agent, screen size, local time and
+/// The device information of an enquiry room (docs/chat-rooms.md#rooms-and-their-information): platform and user agent, screen size, local time and
 /// geo location. Every field is optional.
 /// </summary>
 public sealed record DeviceInformation

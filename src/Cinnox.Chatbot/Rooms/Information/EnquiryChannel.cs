@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot.Rooms;
 
-/// <summary>Where a visitor's enquiry came from (SPEC §6). <see cref="EnquiryChannelExtensions.GetDisplayName"/> gives the name the platform shows.</summary>
+/// <summary>Where a visitor's enquiry came from (docs/chat-rooms.md#rooms-and-their-information). <see cref="EnquiryChannelExtensions.GetDisplayName"/> gives the name the platform shows.</summary>
 public enum EnquiryChannel
 {
     /// <summary>A tag (a website widget entry point). UTM information is read from its weblink.</summary>

@@ -18,7 +18,7 @@ public static class EnquiryChannelExtensions
 
     /// <summary>
     /// Gets a value indicating whether enquiries from the channel carry UTM information: Tag and Weblink
-    /// enquiries do; Social, Virtual Number and Third Party ones do not (SPEC §6).
+    /// enquiries do; Social, Virtual Number and Third Party ones do not (docs/chat-rooms.md#utm-information).
     /// </summary>
     /// <param name="channel">The channel.</param>
     /// <returns><see langword="true"/> for <see cref="EnquiryChannel.Tag"/> and <see cref="EnquiryChannel.Weblink"/>.</returns>

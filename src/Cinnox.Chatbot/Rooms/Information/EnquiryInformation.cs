@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The enquiry information of an enquiry room (SPEC §6): enquiry id, channel, channel detail, language,
+/// The enquiry information of an enquiry room (docs/chat-rooms.md#rooms-and-their-information): enquiry id, channel, channel detail, language,
 /// location and time.
 /// </summary>
 public sealed record EnquiryInformation

@@ -4,7 +4,7 @@ using System.Collections.ObjectModel;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The UTM (Urchin Tracking Module) information of an enquiry (SPEC §6): the five standard parameters
+/// The UTM (Urchin Tracking Module) information of an enquiry (docs/chat-rooms.md#utm-information): the five standard parameters
 /// <c>utm_campaign</c>, <c>utm_content</c>, <c>utm_medium</c>, <c>utm_source</c> and <c>utm_term</c>, and every
 /// other <c>utm_*</c> parameter as a custom one, read from the query string of the weblink the enquiry came from.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// The visitor information of an enquiry room (SPEC §6): what the visitor form gathered (first name, last name,
+/// The visitor information of an enquiry room (docs/chat-rooms.md#rooms-and-their-information): what the visitor form gathered (first name, last name,
 /// phone, email) plus the fields staff members added.
 /// </summary>
 public sealed record VisitorInformation

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms.Internal;
 
 /// <summary>
-/// Reads the mentions of a message (SPEC §6): <c>@all</c>, <c>@Name</c> where the longest member display name that
+/// Reads the mentions of a message (docs/chat-rooms.md#chat-functions): <c>@all</c>, <c>@Name</c> where the longest member display name that
 /// matches (case-insensitive) wins, and member ids given alongside the text.
 /// </summary>
 /// <remarks>

@@ -45,7 +45,7 @@ public sealed record MessageContentData
     /// <summary>Gets the member whose action a system message reports.</summary>
     public string? SystemActorId { get; init; }
 
-    /// <summary>Gets a chatbot reply's message in the protocol's JSON form (SPEC §3), when it has one.</summary>
+    /// <summary>Gets a chatbot reply's message in the protocol's JSON form (docs/protocol.md#reply-messages), when it has one.</summary>
     public JsonElement? ChatbotMessage { get; init; }
 
     /// <summary>Gets a chatbot reply's state.</summary>

@@ -10,12 +10,14 @@ public sealed record MessageData
     public required long Sequence { get; init; }
 
     /// <summary>Gets the sender.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateJsonConverter<RoomMember>))]
     public required RoomMember Sender { get; init; }
 
     /// <summary>Gets when it was sent.</summary>
     public required DateTimeOffset SentAt { get; init; }
 
     /// <summary>Gets the content.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateJsonConverter<MessageContentData>))]
     public required MessageContentData Content { get; init; }
 
     /// <summary>Gets the id of the message this one replies to.</summary>
@@ -25,6 +27,7 @@ public sealed record MessageData
     public ForwardOrigin? ForwardedFrom { get; init; }
 
     /// <summary>Gets who the message mentions.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateJsonConverter<MessageMentions>))]
     public MessageMentions? Mentions { get; init; }
 
     /// <summary>Gets the previews attached.</summary>

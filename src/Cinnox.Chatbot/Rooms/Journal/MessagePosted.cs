@@ -4,5 +4,6 @@ namespace Cinnox.Chatbot.Rooms;
 public sealed record MessagePosted : RoomEvent
 {
     /// <summary>Gets the message as it was posted.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateJsonConverter<MessageData>))]
     public required MessageData Message { get; init; }
 }

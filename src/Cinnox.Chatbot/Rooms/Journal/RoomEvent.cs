@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A change to a room, as data (SPEC §6.1): an immutable record with the room's id, a sequence number without gaps
+/// A change to a room, as data (docs/chat-rooms.md#rooms-that-last): an immutable record with the room's id, a sequence number without gaps
 /// within the room, the time and the actor, and a payload in the derived record. It holds no reference to a live
 /// room, so it can be stored, sent between processes and replayed: a room is the fold of its events.
 /// </summary>

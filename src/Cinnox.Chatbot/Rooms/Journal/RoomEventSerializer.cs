@@ -6,7 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// Turns room events and snapshots into their stored form and back (SPEC §6.1): each event type has a stable type
+/// Turns room events and snapshots into their stored form and back (docs/chat-rooms.md#rooms-that-last): each event type has a stable type
 /// name and a schema version, and an event written with an older schema version is upgraded as it loads.
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// A room's whole state at one version, as data: a room restored from it plus the events after it is the same as
-/// one folded from every event (SPEC §6.1). Made by <see cref="ChatRoom.CreateSnapshot"/>; restored by
+/// one folded from every event (docs/chat-rooms.md#rooms-that-last). Made by <see cref="ChatRoom.CreateSnapshot"/>; restored by
 /// <see cref="ChatRoom.Restore(RoomSnapshot?, IEnumerable{RoomEvent}, TimeProvider?)"/>.
 /// </summary>
 public sealed record RoomSnapshot

@@ -6,7 +6,7 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 /// <param name="Message">The message as stored in the room.</param>
 /// <param name="NotifiedMemberIds">
-/// The members notified (SPEC §6): for a new message, every member the notification decision lets through;
+/// The members notified (docs/chat-rooms.md#notifications-and-badges): for a new message, every member the notification decision lets through;
 /// for an edit, only the members it newly mentions. Bots are never notified.
 /// </param>
 /// <param name="UnmatchedMentions">

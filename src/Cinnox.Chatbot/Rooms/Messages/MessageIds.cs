@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cinnox.Chatbot.Rooms;
 
-/// <summary>Makes message ids unique across rooms, processes and restarts (SPEC §6.1): version-7 GUIDs, which sort by creation time.</summary>
+/// <summary>Makes message ids unique across rooms, processes and restarts (docs/chat-rooms.md#rooms-that-last): version-7 GUIDs, which sort by creation time.</summary>
 internal static class MessageIds
 {
     /// <summary>Makes a new message id.</summary>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Who a message mentions: everybody (<c>@all</c>) and/or members by id, as read from its text and given by id
-/// when it was posted or last edited (SPEC §6).
+/// when it was posted or last edited (docs/chat-rooms.md#chat-functions).
 /// </summary>
 public sealed class MessageMentions
 {
@@ -28,12 +28,15 @@ public sealed class MessageMentions
     public bool All { get; }
 
     /// <summary>Gets the members mentioned by name or id, each once, in order of first mention.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateItemsJsonConverter<string>))]
     public IReadOnlyList<string> MemberIds { get; }
 
     /// <summary>Gets the members mentioned by id (rather than in the text) when the message was posted or last edited; an edit that passes no ids keeps them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateItemsJsonConverter<string>))]
     public IReadOnlyList<string> GivenMemberIds { get; init; } = [];
 
     /// <summary>Gets where the mentions sit in the text, in text order.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(MentionSpanListJsonConverter))]
     public IReadOnlyList<MentionSpan> Spans { get; }
 
     /// <summary>Gets a value indicating whether the message mentions anybody.</summary>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// The tombstone a recalled message leaves: the message keeps its place, sender and time, but its content is
-/// gone (SPEC §6).
+/// gone (docs/chat-rooms.md#chat-functions).
 /// </summary>
 public sealed class RecalledMessageContent : RoomMessageContent
 {

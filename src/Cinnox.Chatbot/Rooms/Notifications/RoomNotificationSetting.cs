@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A member's notification setting for one room (SPEC §6). Enquiry, direct and conference rooms are either on
+/// A member's notification setting for one room (docs/chat-rooms.md#notifications-and-badges). Enquiry, direct and conference rooms are either on
 /// (<see cref="All"/>) or <see cref="Muted"/>; Space rooms also offer <see cref="MentionsOnly"/>.
 /// </summary>
 public enum RoomNotificationSetting

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// A saved text shortcut: typing <c>/{Shortcut}</c> in the text input expands to a web link or phone number
-/// (SPEC §6, quick links).
+/// (docs/chat-rooms.md#chat-functions).
 /// </summary>
 /// <param name="Shortcut">The shortcut's name, without the <c>/</c>: letters, digits, <c>-</c> and <c>_</c>, 1 to 32 characters; matched case-insensitively.</param>
 /// <param name="Kind">Whether it is a web link or a phone number.</param>

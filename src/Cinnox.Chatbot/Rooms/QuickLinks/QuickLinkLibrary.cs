@@ -5,7 +5,7 @@ namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Staff members' saved quick links and text shortcuts: personal and channel web links and phone numbers that
-/// <c>/shortcut</c> expands to in the text input (SPEC §6). Thread-safe.
+/// <c>/shortcut</c> expands to in the text input (docs/chat-rooms.md#chat-functions). Thread-safe.
 /// </summary>
 /// <remarks>
 /// A shortcut is written as <c>/name</c> at the start of the text or after white space, and ends at the first

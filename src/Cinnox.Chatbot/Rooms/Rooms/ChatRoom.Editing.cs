@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 
-// Editing and recalling: only the sender, within five minutes, by the kind of message (SPEC §6).
+// Editing and recalling: only the sender, within five minutes, by the kind of message (docs/chat-rooms.md#chat-functions).
 public abstract partial class ChatRoom
 {
     /// <summary>
@@ -135,7 +135,7 @@ public abstract partial class ChatRoom
                     messageId, memberId));
 
     // The rules edit and recall share, in the order they are checked: a member, the message exists, they sent it,
-    // it is not recalled, its kind allows the change, and at most five minutes have passed (SPEC §6).
+    // it is not recalled, its kind allows the change, and at most five minutes have passed (docs/chat-rooms.md#chat-functions).
     private ChatRoomRuleException? CheckOwnRecentMessage(
         string memberId, string messageId, DateTimeOffset now, string verb, ChatRoomRule windowRule, Func<RoomMessage, ChatRoomRuleException?> checkKind)
     {

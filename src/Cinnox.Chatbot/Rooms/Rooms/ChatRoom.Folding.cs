@@ -4,7 +4,7 @@ using Cinnox.Chatbot.Rooms.Storage;
 
 namespace Cinnox.Chatbot.Rooms;
 
-// The room as the fold of its events (SPEC §6.1): recording a command's event, applying events to the state,
+// The room as the fold of its events (docs/chat-rooms.md#rooms-that-last): recording a command's event, applying events to the state,
 // restoring from events or a snapshot, and the rows the read models keep.
 public abstract partial class ChatRoom
 {

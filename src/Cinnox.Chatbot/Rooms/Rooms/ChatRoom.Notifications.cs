@@ -2,7 +2,7 @@ using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 
-// Notification settings and decisions, read positions, unread counts and Recent Connections (SPEC §6).
+// Notification settings and decisions, read positions, unread counts and Recent Connections (docs/chat-rooms.md#notifications-and-badges).
 public abstract partial class ChatRoom
 {
     /// <summary>Gets a member's notification setting for the room.</summary>
@@ -66,7 +66,7 @@ public abstract partial class ChatRoom
     public void Unmute(string memberId) => SetNotificationSetting(memberId, RoomNotificationSetting.All);
 
     /// <summary>
-    /// Decides whether a member is notified of a message (SPEC §6): yes, unless it is their own, the room is muted,
+    /// Decides whether a member is notified of a message (docs/chat-rooms.md#notifications-and-badges): yes, unless it is their own, the room is muted,
     /// or the room is on "@mentions only" and the message mentions neither them nor <c>@all</c>. Recalled messages,
     /// non-members and bots are never notified.
     /// </summary>

@@ -3,7 +3,7 @@ using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 
-// Posting messages: text, replies, files, SMS, system messages, forwarded copies and previews (SPEC §6).
+// Posting messages: text, replies, files, SMS, system messages, forwarded copies and previews (docs/chat-rooms.md#chat-functions).
 public abstract partial class ChatRoom
 {
     /// <summary>Posts a text message.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A chat room: its members, its messages, and every chat function with its rules (SPEC §6) — post, reply, edit,
+/// A chat room: its members, its messages, and every chat function with its rules (docs/chat-rooms.md#chat-functions) — post, reply, edit,
 /// recall, forward, copy, mentions, files, SMS, previews — plus each member's notification setting, read
 /// position and unread count. The four kinds are <see cref="EnquiryRoom"/>, <see cref="DirectRoom"/>,
 /// <see cref="SpaceRoom"/> and <see cref="ConferenceRoom"/>.
@@ -15,7 +15,7 @@ namespace Cinnox.Chatbot.Rooms;
 /// <para>
 /// Every change is an event, a plain record (<see cref="RoomEvent"/>): a command checks its rules, makes the event, and
 /// the room folds it into its state. A room rebuilt from its events, or from a snapshot and the events after it
-/// (<see cref="Restore(RoomSnapshot?, IEnumerable{RoomEvent}, TimeProvider?)"/>), is the same room (SPEC §6.1). The
+/// (<see cref="Restore(RoomSnapshot?, IEnumerable{RoomEvent}, TimeProvider?)"/>), is the same room (docs/chat-rooms.md#rooms-that-last). The
 /// room's own creation is event 1. To keep rooms across restarts, run commands through a
 /// <see cref="Storage.RoomRepository"/>.
 /// </para>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A conference call's room (SPEC §6): the caller (host), the participants and the chat history.
+/// A conference call's room (docs/chat-rooms.md#rooms-and-their-information): the caller (host), the participants and the chat history.
 /// </summary>
 public sealed class ConferenceRoom : ChatRoom
 {

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A direct room (SPEC §6): staff-to-staff chat and calls, or calls with an external contact such as a lead or
+/// A direct room (docs/chat-rooms.md#rooms-and-their-information): staff-to-staff chat and calls, or calls with an external contact such as a lead or
 /// prospect. It has exactly two members; its information panel shows the other side's contact information.
 /// </summary>
 public sealed class DirectRoom : ChatRoom

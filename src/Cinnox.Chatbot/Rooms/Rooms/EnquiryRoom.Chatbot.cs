@@ -2,7 +2,7 @@ using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 
-// What a ChatbotConversation does to its enquiry: join the chatbot, and post its replies as they stream (SPEC §6).
+// What a ChatbotConversation does to its enquiry: join the chatbot, and post its replies as they stream (docs/chat-rooms.md#enquiry-and-chatbot).
 public sealed partial class EnquiryRoom
 {
     internal void AddChatbot(RoomMember bot)

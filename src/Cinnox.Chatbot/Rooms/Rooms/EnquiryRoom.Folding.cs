@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot.Rooms;
 
-// How an enquiry folds its own events and what its snapshots add (SPEC §6.1).
+// How an enquiry folds its own events and what its snapshots add (docs/chat-rooms.md#rooms-that-last).
 public sealed partial class EnquiryRoom
 {
     /// <inheritdoc />

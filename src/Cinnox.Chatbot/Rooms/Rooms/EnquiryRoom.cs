@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A visitor's or customer's enquiry (SPEC §6): its information panel (enquiry, visitor, device, UTM and
+/// A visitor's or customer's enquiry (docs/chat-rooms.md#rooms-and-their-information): its information panel (enquiry, visitor, device, UTM and
 /// destination information), the visitor, the chatbot or staff member handling it, and its status from
 /// <see cref="EnquiryStatus.WithChatbot"/> or <see cref="EnquiryStatus.WaitingForAgent"/> to <see cref="EnquiryStatus.Closed"/>.
 /// </summary>
@@ -167,7 +167,7 @@ public sealed partial class EnquiryRoom : ChatRoom
     }
 
     /// <summary>
-    /// Creates the context fields sent to a chatbot with the enquiry's messages (SPEC §2). The fields given in
+    /// Creates the context fields sent to a chatbot with the enquiry's messages (docs/protocol.md#request). The fields given in
     /// <see cref="EnquiryRoomOptions.ChatbotContext"/> are kept; the room fills in the ones it knows:
     /// <c>channelType</c> (the channel's display name, such as <c>Weblink</c>), <c>channelName</c> (the channel
     /// detail), <c>tagName</c> (the channel detail of a Tag enquiry), <c>channelPhoneNumber</c> (the channel detail

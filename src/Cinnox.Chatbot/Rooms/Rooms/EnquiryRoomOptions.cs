@@ -54,7 +54,7 @@ public sealed class EnquiryRoomOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether the enquiry comes from an external omni-channel (WhatsApp, LINE,
-    /// WeChat, Facebook…). Chatbot replies to such enquiries never stream (SPEC §2).
+    /// WeChat, Facebook…). Chatbot replies to such enquiries never stream (docs/protocol.md#when-a-reply-may-stream).
     /// </summary>
     /// <value><see langword="null"/>: external when the channel is <see cref="EnquiryChannel.Social"/> or <see cref="EnquiryChannel.ThirdParty"/>.</value>
     public bool? IsExternalChannel { get; set; }

@@ -1,6 +1,6 @@
 namespace Cinnox.Chatbot.Rooms;
 
-/// <summary>The four kinds of room (SPEC §6).</summary>
+/// <summary>The four kinds of room (docs/chat-rooms.md#rooms-and-their-information).</summary>
 public enum RoomKind
 {
     /// <summary>A visitor's or customer's enquiry (<see cref="EnquiryRoom"/>).</summary>

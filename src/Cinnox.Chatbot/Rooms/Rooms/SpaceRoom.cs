@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
-/// A Space room (SPEC §6): an internal group chat of staff members, private or public, with a name and a
+/// A Space room (docs/chat-rooms.md#rooms-and-their-information): an internal group chat of staff members, private or public, with a name and a
 /// description. Members may choose "@mentions only" notifications here.
 /// </summary>
 public sealed class SpaceRoom : ChatRoom

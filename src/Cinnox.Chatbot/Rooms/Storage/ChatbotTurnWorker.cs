@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// Answers queued chatbot turns (SPEC §6.1) on any number of nodes: it takes one room at a time from an
+/// Answers queued chatbot turns (docs/chat-rooms.md#rooms-that-last) on any number of nodes: it takes one room at a time from an
 /// <see cref="IRoomWorkStore"/>, so one node answers a room's turns, in order; each reply's deltas land in the room as
 /// events, committed through a <see cref="RoomRepository"/> as they arrive.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// Durable chatbot turns (SPEC §6.1): a visitor message to an enquiry the chatbot handles is posted and its turn queued in
+/// Durable chatbot turns (docs/chat-rooms.md#rooms-that-last): a visitor message to an enquiry the chatbot handles is posted and its turn queued in
 /// the same commit, so the turn exists exactly when the message does; a <see cref="ChatbotTurnWorker"/> on some node then
 /// answers it.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// A change feed (SPEC §6.1): every committed event of a room, in order, starting after a sequence the subscriber
+/// A change feed (docs/chat-rooms.md#rooms-that-last): every committed event of a room, in order, starting after a sequence the subscriber
 /// already saw, including events other processes wrote. A subscriber that reconnects passes the last sequence it
 /// saw and never misses one. Stores that serve many processes implement it next to <see cref="IRoomStore"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// Where rooms are kept (SPEC §6.1): each room's events, an optional snapshot, and the read models — message history,
+/// Where rooms are kept (docs/chat-rooms.md#rooms-that-last): each room's events, an optional snapshot, and the read models — message history,
 /// unread counts per member and room, the unread-rooms badge and Recent Connections — all written in one
 /// transaction, so the read models never disagree with the events.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
 /// A store capability for work queued with commits (<see cref="RoomCommandContext.QueueWork"/>): hands a room's pending
-/// items to one worker at a time across every process sharing the store, in the order they were queued (SPEC §6.1: one
+/// items to one worker at a time across every process sharing the store, in the order they were queued (docs/chat-rooms.md#rooms-that-last: one
 /// node at a time answers a room's chatbot turns, in order).
 /// </summary>
 /// <remarks>

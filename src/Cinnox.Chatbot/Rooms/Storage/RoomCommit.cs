@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// Everything one command writes, in one transaction (SPEC §6.1): the room's new events, the read-model rows they
+/// Everything one command writes, in one transaction (docs/chat-rooms.md#rooms-that-last): the room's new events, the read-model rows they
 /// change, optionally a snapshot, the command's idempotency key, and work items queued with it (such as a chatbot
 /// turn queued with the visitor's message).
 /// </summary>

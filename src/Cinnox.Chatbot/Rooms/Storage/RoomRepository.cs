@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// Runs commands on stored rooms (SPEC §6.1): loads a room (snapshot plus the events after it), runs the command on
+/// Runs commands on stored rooms (docs/chat-rooms.md#rooms-that-last): loads a room (snapshot plus the events after it), runs the command on
 /// it, and commits the new events with the read models in one transaction if the room is still at the version the
 /// command saw; on a conflict it re-runs the command on the fresh room, a bounded number of times with jitter. A
 /// command may carry an idempotency key: repeating it returns the first result and changes nothing. Committed events

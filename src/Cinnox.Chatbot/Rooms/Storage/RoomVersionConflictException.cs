@@ -1,7 +1,7 @@
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
-/// A commit was refused because the room moved on since the command read it (optimistic concurrency, SPEC §6.1), or
+/// A commit was refused because the room moved on since the command read it (optimistic concurrency, docs/chat-rooms.md#rooms-that-last), or
 /// because its idempotency key was already used. Nothing was written; <see cref="RoomRepository"/> re-runs the command on
 /// the fresh room.
 /// </summary>

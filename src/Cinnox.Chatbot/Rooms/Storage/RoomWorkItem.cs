@@ -2,7 +2,7 @@ namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
 /// Work a command queues in the same transaction as its events, such as a chatbot turn queued with the visitor's
-/// message (SPEC §6.1): it exists if and only if the events were committed, and items of a room keep the order of
+/// message (docs/chat-rooms.md#rooms-that-last): it exists if and only if the events were committed, and items of a room keep the order of
 /// the events that queued them.
 /// </summary>
 /// <param name="Queue">The queue's name, such as <c>chatbot-turn</c>.</param>

@@ -6,7 +6,7 @@ namespace Cinnox.Chatbot.Rooms;
 /// </summary>
 /// <remarks>
 /// A room appears in a member's Recent Connections once the member handles the enquiry (<see cref="EnquiryRoom.Accept"/>)
-/// or chatting has started in it (SPEC §6). Thread-safe.
+/// or chatting has started in it (docs/chat-rooms.md#notifications-and-badges). Thread-safe.
 /// </remarks>
 public sealed class ChatWorkspace
 {

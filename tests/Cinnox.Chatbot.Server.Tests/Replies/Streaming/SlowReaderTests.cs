@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>
-/// SPEC §5.1: a slow reader costs the bot a bounded amount of memory per stream. The toolkit pulls the handler's next
+/// docs/protocol.md#hostile-bots: a slow reader costs the bot a bounded amount of memory per stream. The toolkit pulls the handler's next
 /// text only when the response has room (backpressure), so a handler that could produce megabytes at once is held a
 /// small window ahead of what the socket took.
 /// </summary>

@@ -8,7 +8,7 @@ using Xunit;
 namespace Cinnox.Chatbot.Testing.Rooms.Storage;
 
 /// <summary>
-/// The behaviour every <see cref="IRoomStore"/> provider must have (SPEC §6.1). A provider's test class derives from
+/// The behaviour every <see cref="IRoomStore"/> provider must have (docs/chat-rooms.md#rooms-that-last). A provider's test class derives from
 /// this and says how to open a fresh, empty store, and how to open the same store again as a restarted process would.
 /// </summary>
 public abstract class RoomStoreContract

@@ -55,7 +55,7 @@ public partial class ChatbotJsonTests
     [InlineData("""{"message":{"type":5,"advanced":"AdvancedMessage","advancedItems":[{"type":2,"items":null}]}}""", "$.advancedItems[0].items")]
     public void ParseReply_NullList_ReadsAsEmptyAndValidationReportsIt(string json, string path)
     {
-        // SPEC §3.3: a tolerant reader; null is an absent list, whatever level it sits at, and the validator names it.
+        // docs/protocol.md#reading-replies: a tolerant reader; null is an absent list, whatever level it sits at, and the validator names it.
         var message = ChatbotJson.ParseReply(json);
 
         ChatbotMessageValidator.Validate(message).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Path = path, Code = ChatbotValidationCodes.Empty });

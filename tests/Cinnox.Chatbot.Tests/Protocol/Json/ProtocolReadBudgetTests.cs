@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Cinnox.Chatbot.Tests;
 
-/// <summary>SPEC §5.1: the caps on what a reader builds, each exactly at its boundary.</summary>
+/// <summary>docs/protocol.md#hostile-bots: the caps on what a reader builds, each exactly at its boundary.</summary>
 public class ProtocolReadBudgetTests
 {
     private static string Advanced(params string[] containers) =>

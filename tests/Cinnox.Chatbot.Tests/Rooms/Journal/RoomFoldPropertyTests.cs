@@ -5,7 +5,7 @@ using Cinnox.Chatbot.Testing;
 namespace Cinnox.Chatbot.Rooms.Tests;
 
 /// <summary>
-/// A room is the fold of its events (SPEC §6.1): random command sequences, restored from the events, from a snapshot
+/// A room is the fold of its events (docs/chat-rooms.md#rooms-that-last): random command sequences, restored from the events, from a snapshot
 /// plus the tail, and from their stored JSON, give the same room in state and in what it allows next.
 /// </summary>
 public class RoomFoldPropertyTests
