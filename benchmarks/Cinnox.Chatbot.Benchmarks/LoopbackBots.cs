@@ -31,7 +31,9 @@ public sealed class LoopbackBots : IAsyncDisposable
 
         var destination = new ChatbotDestination { Name = "Loopback bot", Url = toolkitServer.Url("chatbot") };
         destination.Headers["Accept"] = "text/event-stream";
-        _sdkHttpClient = new HttpClient(NewHandler());
+        // As AddCinnoxChatbotClient configures it and ChatbotClient's documentation asks: the client enforces the
+        // destination's total time itself, so HttpClient's own timeout (and its per-request timer) stays off.
+        _sdkHttpClient = new HttpClient(NewHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         SdkClient = new ChatbotClient(_sdkHttpClient, destination);
         RawClient = new HttpClient(NewHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         RawUrl = rawServer.Url("raw");
