@@ -66,7 +66,7 @@ public class ChatRoomBenchmarks
         var room = new EnquiryRoom(new EnquiryRoomOptions { EnquiryId = "ENQ-1", Destination = new DestinationInformation("Bot", DestinationType.Chatbot) });
         var bot = RoomMember.Bot("bot", "Bot");
         room.AddChatbot(bot);
-        var writer = new Rooms.Internal.ChatbotReplyWriter(room, bot);
+        var writer = new Rooms.ChatbotReplyWriter(room, bot);
         for (var i = 0; i < Count; i++)
         {
             writer.Append("word ");

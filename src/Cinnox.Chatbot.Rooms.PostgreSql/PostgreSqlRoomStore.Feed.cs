@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cinnox.Chatbot.Rooms.Storage;
 using Npgsql;
 
@@ -14,42 +13,12 @@ public sealed partial class PostgreSqlRoomStore
     /// connection dropped is retried from the same sequence, with growing waits up to
     /// <see cref="PostgreSqlRoomStoreOptions.FeedReconnectDelay"/>, until the subscription is cancelled.
     /// </remarks>
-    public async IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roomId);
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
-        var last = afterSequence;
-        var failures = 0;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wake = _listener.WhenWoken(roomId);
-            IReadOnlyList<SerializedRoomEvent> page;
-            try
-            {
-                page = await ReadEventsAsync(roomId, last, _options.FeedPageSize, cancellationToken).ConfigureAwait(false);
-                failures = 0;
-            }
-            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                failures++;
-                Log.FeedReadFailed(_logger, exception, roomId, last, failures);
-                await Task.Delay(Backoff(failures), _clock, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            foreach (var stored in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                last = stored.Sequence;
-                yield return stored;
-            }
-
-            if (page.Count < _options.FeedPageSize)
-            {
-                await Task.WhenAny(wake, Task.Delay(_options.FeedPollInterval, _clock, cancellationToken)).ConfigureAwait(false);
-            }
-        }
+        return RoomFeedFollower.FollowAsync(
+            afterSequence, _options.FeedPageSize, (after, token) => ReadFeedPageAsync(roomId, after, token), () => _listener.WhenWoken(roomId), _options.FeedPollInterval, _clock, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -58,6 +27,23 @@ public sealed partial class PostgreSqlRoomStore
         var woken = _listener.WhenAnyWoken();
         await Task.WhenAny(woken, Task.Delay(timeout, _clock, cancellationToken)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    // A read that fails because the connection dropped is retried from the same sequence until it succeeds or is cancelled.
+    private async ValueTask<IReadOnlyList<SerializedRoomEvent>> ReadFeedPageAsync(string roomId, long after, CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await ReadEventsAsync(roomId, after, _options.FeedPageSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.FeedReadFailed(_logger, exception, roomId, after, failures);
+                await Task.Delay(Backoff(failures), _clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private TimeSpan Backoff(int failures) =>

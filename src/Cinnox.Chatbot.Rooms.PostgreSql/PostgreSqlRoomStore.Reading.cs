@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Cinnox.Chatbot.Rooms.Storage;
 using Npgsql;
 
@@ -21,13 +22,13 @@ public sealed partial class PostgreSqlRoomStore
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                snapshot = new StoredSnapshot(roomId, reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+                snapshot = RoomStoreRows.ReadSnapshot(reader, roomId);
             }
         }
 
         var events = await ReadEventsCoreAsync(connection, transaction, roomId, snapshot?.Version ?? 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return snapshot is null && events.Count == 0 ? null : new StoredRoom(roomId, snapshot, events);
+        return RoomStoreRows.ToStoredRoom(roomId, snapshot, events);
     }
 
     /// <inheritdoc />
@@ -58,8 +59,7 @@ public sealed partial class PostgreSqlRoomStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(new MessageRecord(roomId, reader.GetString(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), Enum.Parse<RoomMessageKind>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), Time(reader, 6)!.Value, Time(reader, 7), Time(reader, 8)));
+            page.Add(RoomStoreRows.ReadMessage(reader, roomId, ReadTime));
         }
 
         return page;
@@ -91,8 +91,7 @@ public sealed partial class PostgreSqlRoomStore
             badge = (int)reader.GetInt64(0);
             if (!reader.IsDBNull(1))
             {
-                rooms.Add(new RoomMemberRecord(reader.GetString(1), memberId, Enum.Parse<RoomKind>(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4), reader.GetInt64(5),
-                    Enum.Parse<RoomNotificationSetting>(reader.GetString(6)), Time(reader, 7)));
+                rooms.Add(RoomStoreRows.ReadInboxEntry(reader, 1, memberId, ReadTime));
             }
         }
 
@@ -110,7 +109,7 @@ public sealed partial class PostgreSqlRoomStore
         command.Parameters.Add(new() { Value = key });
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new IdempotencyRecord(roomId, key, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))
+            ? RoomStoreRows.ReadIdempotencyKey(reader, roomId, key)
             : null;
     }
 
@@ -126,11 +125,12 @@ public sealed partial class PostgreSqlRoomStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new SerializedRoomEvent(roomId, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(4)));
+            events.Add(RoomStoreRows.ReadEvent(reader, roomId, ReadTime));
         }
 
         return events;
     }
 
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+    // Times are kept as timestamptz.
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

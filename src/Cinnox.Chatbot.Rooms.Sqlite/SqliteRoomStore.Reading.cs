@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Cinnox.Chatbot.Rooms.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -24,12 +24,12 @@ public sealed partial class SqliteRoomStore
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                snapshot = new StoredSnapshot(roomId, reader.GetInt64(0), reader.GetInt32(1), (byte[])reader[2]);
+                snapshot = RoomStoreRows.ReadSnapshot(reader, roomId);
             }
         }
 
         var events = await ReadEventsCoreAsync(connection, transaction, roomId, snapshot?.Version ?? 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        return snapshot is null && events.Count == 0 ? null : new StoredRoom(roomId, snapshot, events);
+        return RoomStoreRows.ToStoredRoom(roomId, snapshot, events);
     }
 
     /// <inheritdoc />
@@ -61,8 +61,7 @@ public sealed partial class SqliteRoomStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(new MessageRecord(roomId, reader.GetString(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), Enum.Parse<RoomMessageKind>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), Time(reader.GetInt64(6)), NullableTime(reader, 7), NullableTime(reader, 8)));
+            page.Add(RoomStoreRows.ReadMessage(reader, roomId, ReadTime));
         }
 
         return page;
@@ -90,8 +89,7 @@ public sealed partial class SqliteRoomStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rooms.Add(new RoomMemberRecord(reader.GetString(0), memberId, Enum.Parse<RoomKind>(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4),
-                Enum.Parse<RoomNotificationSetting>(reader.GetString(5)), NullableTime(reader, 6)));
+            rooms.Add(RoomStoreRows.ReadInboxEntry(reader, 0, memberId, ReadTime));
         }
 
         return new MemberInbox(memberId, badge, rooms);
@@ -109,38 +107,25 @@ public sealed partial class SqliteRoomStore
         command.Parameters.AddWithValue("$k", key);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new IdempotencyRecord(roomId, key, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))
+            ? RoomStoreRows.ReadIdempotencyKey(reader, roomId, key)
             : null;
     }
 
     /// <inheritdoc />
     /// <remarks>Events this store commits wake the subscriber at once; events other processes commit are found within <see cref="SqliteRoomStoreOptions.FeedPollInterval"/>.</remarks>
-    public async IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roomId);
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
-        var last = afterSequence;
-        while (true)
+        return RoomFeedFollower.FollowAsync(
+            afterSequence, FeedPageSize, (after, token) => ReadEventsAsync(roomId, after, FeedPageSize, token), TakeWakeUp, _options.FeedPollInterval, TimeProvider.System, cancellationToken);
+    }
+
+    private Task TakeWakeUp()
+    {
+        lock (_gate)
         {
-            Task wake;
-            lock (_gate)
-            {
-                wake = _committed.Task;
-            }
-
-            var page = await ReadEventsAsync(roomId, last, 256, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                last = stored.Sequence;
-                yield return stored;
-            }
-
-            if (page.Count == 0)
-            {
-                await Task.WhenAny(wake, Task.Delay(_options.FeedPollInterval, cancellationToken)).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            return _committed.Task;
         }
     }
 
@@ -157,13 +142,12 @@ public sealed partial class SqliteRoomStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new SerializedRoomEvent(roomId, reader.GetInt64(0), Time(reader.GetInt64(3)), reader.GetString(1), reader.GetInt32(2), (byte[])reader[4]));
+            events.Add(RoomStoreRows.ReadEvent(reader, roomId, ReadTime));
         }
 
         return events;
     }
 
-    private static DateTimeOffset Time(long utcTicks) => new(utcTicks, TimeSpan.Zero);
-
-    private static DateTimeOffset? NullableTime(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Time(reader.GetInt64(ordinal));
+    // Times are kept as UTC ticks.
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 }

@@ -18,6 +18,8 @@ namespace Cinnox.Chatbot.Rooms.Sqlite;
 /// </remarks>
 public sealed partial class SqliteRoomStore : IRoomStore, IRoomChangeFeed, IAsyncDisposable
 {
+    private const int FeedPageSize = 256;
+
     private readonly SqliteRoomStoreOptions _options;
     private readonly string _connectionString;
     private readonly ILogger _logger;

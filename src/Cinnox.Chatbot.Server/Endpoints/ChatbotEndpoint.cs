@@ -235,21 +235,18 @@ internal sealed class ChatbotEndpoint
         };
         await using (writer.ConfigureAwait(false))
         {
-            // Events the handler has ready together leave together; the writer flushes before it waits for more.
-            var output = new CoalescingPipeStream(httpContext.Response.BodyWriter);
-            await using (output.ConfigureAwait(false))
+            // Events the handler has ready together leave together (one chunk); the writer flushes before it waits for more.
+            var output = httpContext.Response.BodyWriter;
+            await writer.WriteEventStreamAsync(output, () =>
             {
-                await writer.WriteEventStreamAsync(output, () =>
-                {
-                    context.Record.Mode = ChatbotServerRequestRecord.EventStreamMode;
-                    context.Record.TimeToFirstEvent = _time.GetElapsedTime(start);
-                    StartEventStream(httpContext);
-                }).ConfigureAwait(false);
-                if (writer.End == StreamReplyEnd.HandlerFailed && writer.HasStarted)
-                {
-                    // A failed stream ends with an exception (below); what was written must be on its way first.
-                    await FlushQuietlyAsync(output).ConfigureAwait(false);
-                }
+                context.Record.Mode = ChatbotServerRequestRecord.EventStreamMode;
+                context.Record.TimeToFirstEvent = _time.GetElapsedTime(start);
+                StartEventStream(httpContext);
+            }).ConfigureAwait(false);
+            if (writer.End == StreamReplyEnd.HandlerFailed && writer.HasStarted)
+            {
+                // A failed stream ends with an exception (below); what was written must be on its way first.
+                await FlushQuietlyAsync(output).ConfigureAwait(false);
             }
         }
 
@@ -290,7 +287,7 @@ internal sealed class ChatbotEndpoint
     {
         while (!body.IsEmpty)
         {
-            var slice = body[..Math.Min(body.Length, CoalescingPipeStream.DefaultSendThreshold)];
+            var slice = body[..Math.Min(body.Length, StreamReplyWriter.SendThreshold)];
             output.Write(slice.Span);
             body = body[slice.Length..];
             var result = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -301,7 +298,7 @@ internal sealed class ChatbotEndpoint
         }
     }
 
-    private static async Task FlushQuietlyAsync(Stream output)
+    private static async Task FlushQuietlyAsync(PipeWriter output)
     {
         try
         {

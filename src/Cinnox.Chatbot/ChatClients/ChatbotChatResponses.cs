@@ -1,4 +1,3 @@
-using Cinnox.Chatbot.Rooms.Internal;
 using Microsoft.Extensions.AI;
 
 namespace Cinnox.Chatbot.ChatClients;

@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 namespace Cinnox.Chatbot.Server;
 
 /// <content>
-/// Large events written piece by piece, straight to the response between two of <see cref="System.Net.ServerSentEvents.SseFormatter"/>'s
-/// events: each piece is handed on before the next is escaped, so the response's backpressure holds the writer (and the
-/// handler behind it) a few pieces ahead of the socket, instead of an event of up to <see cref="ChatbotLimits.MaxEventBytes"/>
+/// Large events written piece by piece, straight to the response between two other events: each piece is handed on
+/// before the next is escaped, so the response's backpressure holds the writer (and the handler behind it) a few
+/// pieces ahead of the socket, instead of an event of up to <see cref="ChatbotLimits.MaxEventBytes"/>
 /// being copied whole through every buffer on its way out.
 /// </content>
 internal sealed partial class StreamReplyWriter
 {
-    // The bytes SseFormatter writes around an event whose data is one line, with the text reply's prefix.
+    // The bytes around an event whose data is one line (as WriteEvent frames it), with the text reply's prefix.
     private static readonly byte[] PieceEventStart = [.. "data: "u8, .. ChatbotWire.TextPrefix];
     private static readonly byte[] DeltaPieceEventEnd = [.. ChatbotWire.DeltaSuffix, .. "\n\n"u8];
     private static readonly byte[] FinalPieceEventEnd = [.. ChatbotWire.FinalSuffix, .. "\n\n"u8];
@@ -76,7 +76,7 @@ internal sealed partial class StreamReplyWriter
     /// <summary>Writes one event in pieces; false when the platform disconnected on the way.</summary>
     private async ValueTask<bool> WritePiecesAsync(ReadOnlyMemory<byte> first, bool isFinal)
     {
-        await _destination.WriteAsync(PieceEventStart, CancellationToken.None).ConfigureAwait(false);
+        await WriteOutAsync(PieceEventStart).ConfigureAwait(false);
         var piece = first;
         do
         {
@@ -88,12 +88,11 @@ internal sealed partial class StreamReplyWriter
                 return false;
             }
 
-            await _destination.WriteAsync(piece, CancellationToken.None).ConfigureAwait(false);
+            await WriteOutAsync(piece.Span).ConfigureAwait(false);
         }
         while (_encoder.TryNextPiece(out piece));
 
-        await _destination.WriteAsync(isFinal ? FinalPieceEventEnd : DeltaPieceEventEnd, CancellationToken.None).ConfigureAwait(false);
-        _unflushed = true;
+        await WriteOutAsync(isFinal ? FinalPieceEventEnd : DeltaPieceEventEnd).ConfigureAwait(false);
         EventCount++;
         BytesWritten += _encoder.PieceEventBytes + ReplyFraming.EventFraming;
         return true;

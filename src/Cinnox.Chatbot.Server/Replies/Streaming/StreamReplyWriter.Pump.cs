@@ -151,9 +151,13 @@ internal sealed partial class StreamReplyWriter
         try
         {
             Start();
-            await _destination.WriteAsync(KeepAliveComment, _requestAborted).ConfigureAwait(false);
-            await _destination.FlushAsync(_requestAborted).ConfigureAwait(false);
-            _unflushed = false;
+            var result = await _destination!.WriteAsync(KeepAliveComment, _requestAborted).ConfigureAwait(false);
+            if (result.IsCanceled)
+            {
+                return false;
+            }
+
+            _unflushedBytes = 0;
             BytesWritten += KeepAliveComment.Length;
             return true;
         }

@@ -1,13 +1,10 @@
-using System.Buffers;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.IO.Pipelines;
 
 namespace Cinnox.Chatbot.Server;
 
 /// <summary>
-/// Writes a handler's stream of text within the limits (docs/protocol.md): as Server-Sent Events through
-/// <see cref="SseFormatter"/>, or collected into one JSON text reply.
+/// Writes a handler's stream of text within the limits (docs/protocol.md): as Server-Sent Events straight into the
+/// response's <see cref="PipeWriter"/>, or collected into one JSON text reply.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -16,9 +13,10 @@ namespace Cinnox.Chatbot.Server;
 /// collector (<c>.Collecting.cs</c>).
 /// </para>
 /// <para>
-/// Events go through <see cref="SseFormatter"/>. The response is flushed before the writer waits for the handler's
-/// next text and at the end: no event waits in a buffer while the handler works, and texts the handler has ready at
-/// once go out together (servers such as Kestrel send on every write anyway).
+/// Each event is written once, in its final form, into the response's <see cref="PipeWriter"/> (<c>.EventStream.cs</c>
+/// says why not through <c>SseFormatter</c>). The response is flushed before the writer waits for the handler's next
+/// text, when <see cref="SendThreshold"/> bytes have built up, and at the end: no event waits in a buffer while the
+/// handler works, and texts the handler has ready at once go out together, as one chunk and one send.
 /// </para>
 /// <para>
 /// Nothing here throws for the handler's sake: the way the reply ended is in <see cref="End"/>, and the handler's
@@ -36,14 +34,13 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     private readonly TextEventEncoder _encoder;
     private readonly long _maxResponse;
     private PooledByteBuffer? _whole;
-    private Stream _destination = Stream.Null;
+    private PipeWriter? _destination;
     private Action? _onStart;
     private Task<bool>? _abandonedMoveNext;
     private string? _current;
     private bool _sourceEnded;
     private bool _stopped;
-    private bool _eventPending;
-    private bool _unflushed;
+    private long _unflushedBytes;
     private int _eventBytes;
     private bool _plainPending;
     private bool _endOfStream;
@@ -132,7 +129,10 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
     /// Writes the stream as Server-Sent Events. The response starts (<paramref name="onStart"/> is called) only
     /// when the first text arrives or a keep-alive comment is due; until then a failure leaves the response untouched.
     /// </summary>
-    public async Task WriteEventStreamAsync(Stream destination, Action? onStart)
+    /// <param name="destination">The response body; the writer flushes it but never completes it.</param>
+    /// <param name="onStart">Called once, just before the first byte is written.</param>
+    /// <returns>A task that completes when the last event is written (and flushed, when <see cref="FlushAtEnd"/>).</returns>
+    public async Task WriteEventStreamAsync(PipeWriter destination, Action? onStart)
     {
         _destination = destination;
         _onStart = onStart;
@@ -161,10 +161,7 @@ internal sealed partial class StreamReplyWriter : IAsyncDisposable
         _phase = first is null ? Phase.Pull : Phase.Text;
         try
         {
-            // No token for the writes: registering one on every write costs measurably on Kestrel, which completes
-            // writes to a gone connection at once anyway; each event checks the token instead.
-            await SseFormatter.WriteAsync(new EventSource(this), destination, static (item, output) => item.Data.WriteEvent(output), CancellationToken.None)
-                .ConfigureAwait(false);
+            await WriteEventsAsync(destination).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException || _requestAborted.IsCancellationRequested)
         {

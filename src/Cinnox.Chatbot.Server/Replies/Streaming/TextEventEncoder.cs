@@ -225,16 +225,15 @@ internal sealed partial class TextEventEncoder : IDisposable
         return true;
     }
 
-    /// <summary>Writes the data of a plain text's event, taken by <see cref="TryTakePlain"/>.</summary>
-    public static void WritePlainEvent(string text, int size, IBufferWriter<byte> output)
+    /// <summary>Writes the data of a plain text's event, taken by <see cref="TryTakePlain"/>, into exactly its size.</summary>
+    /// <param name="text">The text taken.</param>
+    /// <param name="data">Where the event's data goes: as long as the size <see cref="TryTakePlain"/> gave.</param>
+    public static void WritePlainEvent(string text, Span<byte> data)
     {
         var prefix = ChatbotWire.TextPrefix;
-        var suffix = ChatbotWire.DeltaSuffix;
-        var span = output.GetSpan(size);
-        prefix.CopyTo(span);
-        JsonTextEscaper.CopyPlain(text, span.Slice(prefix.Length, text.Length));
-        suffix.CopyTo(span[(prefix.Length + text.Length)..]);
-        output.Advance(size);
+        prefix.CopyTo(data);
+        JsonTextEscaper.CopyPlain(text, data.Slice(prefix.Length, text.Length));
+        ChatbotWire.DeltaSuffix.CopyTo(data[(prefix.Length + text.Length)..]);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cinnox.Chatbot.Rooms.Internal;
 using Microsoft.Extensions.AI;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 

@@ -1,5 +1,3 @@
-using Cinnox.Chatbot.Rooms.Internal;
-
 namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>

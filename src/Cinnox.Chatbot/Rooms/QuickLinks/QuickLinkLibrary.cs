@@ -1,5 +1,4 @@
 using System.Text;
-using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 

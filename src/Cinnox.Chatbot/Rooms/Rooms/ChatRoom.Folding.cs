@@ -1,5 +1,4 @@
 using System.Text;
-using Cinnox.Chatbot.Rooms.Internal;
 using Cinnox.Chatbot.Rooms.Storage;
 
 namespace Cinnox.Chatbot.Rooms;

@@ -1,5 +1,3 @@
-using Cinnox.Chatbot.Rooms.Internal;
-
 namespace Cinnox.Chatbot.Rooms;
 
 // Notification settings and decisions, read positions, unread counts and Recent Connections (docs/chat-rooms.md#notifications-and-badges).

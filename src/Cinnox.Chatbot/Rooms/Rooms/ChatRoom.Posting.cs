@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Cinnox.Chatbot.Rooms.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

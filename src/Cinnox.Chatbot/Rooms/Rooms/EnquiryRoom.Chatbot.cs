@@ -1,5 +1,3 @@
-using Cinnox.Chatbot.Rooms.Internal;
-
 namespace Cinnox.Chatbot.Rooms;
 
 // What a ChatbotConversation does to its enquiry: join the chatbot, and post its replies as they stream (docs/chat-rooms.md#enquiry-and-chatbot).

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Cinnox.Chatbot.Rooms.Internal;
 
 namespace Cinnox.Chatbot.Rooms.Storage;
 

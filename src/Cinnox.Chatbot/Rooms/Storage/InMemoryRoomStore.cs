@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Cinnox.Chatbot.Rooms.Storage;
 
 /// <summary>
@@ -8,6 +6,8 @@ namespace Cinnox.Chatbot.Rooms.Storage;
 /// </summary>
 public sealed class InMemoryRoomStore : IRoomStore, IRoomChangeFeed
 {
+    private const int FeedPageSize = 256;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RoomData> _rooms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, RoomMemberRecord>> _membersByMember = new(StringComparer.Ordinal);
@@ -188,32 +188,19 @@ public sealed class InMemoryRoomStore : IRoomStore, IRoomChangeFeed
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SerializedRoomEvent> SubscribeAsync(string roomId, long afterSequence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roomId);
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
-        var last = afterSequence;
-        while (true)
+        return RoomFeedFollower.FollowAsync(
+            afterSequence, FeedPageSize, (after, token) => ReadEventsAsync(roomId, after, FeedPageSize, token), TakeWakeUp, pollInterval: null, TimeProvider.System, cancellationToken);
+    }
+
+    private Task TakeWakeUp()
+    {
+        lock (_gate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Task wake;
-            lock (_gate)
-            {
-                wake = _committed.Task;
-            }
-
-            var page = await ReadEventsAsync(roomId, last, 256, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                last = stored.Sequence;
-                yield return stored;
-            }
-
-            if (page.Count == 0)
-            {
-                await wake.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            return _committed.Task;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 
 namespace Cinnox.Chatbot.Server.Tests;
@@ -30,7 +31,8 @@ public sealed class StreamReplyWriterTests
         await StreamReplyWriting.WriteEventStreamAsync(AfterEachFlush(output, "a", "b", "c"), output, new ChatbotServerOptions())
             .WaitAsync(TimeSpan.FromSeconds(10));
 
-        output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "write", "flush");
+        // Each flush hands on what was written since the last one, as one write to the stream.
+        output.Operations.Should().Equal("write", "flush", "write", "flush", "write", "flush");
 
         static async IAsyncEnumerable<string> AfterEachFlush(RecordingStream output, params string[] pieces)
         {
@@ -53,7 +55,7 @@ public sealed class StreamReplyWriterTests
 
         await StreamReplyWriting.WriteEventStreamAsync(Ready("a", "b", "c"), output, new ChatbotServerOptions());
 
-        output.Operations.Should().Equal("write", "write", "write", "write", "flush");
+        output.Operations.Should().Equal("write", "flush");
 
         static async IAsyncEnumerable<string> Ready(params string[] pieces)
         {
@@ -68,18 +70,51 @@ public sealed class StreamReplyWriterTests
     [Fact]
     public async Task WriteEventStream_WithoutFlushAtEnd_LeavesTheLastEventsToTheServer()
     {
-        var output = new RecordingStream();
+        var pipe = new Pipe();
         var writer = new StreamReplyWriter(Ready("a", "b"), new ChatbotServerOptions(), TimeProvider.System, null, default, default) { FlushAtEnd = false };
 
         await using (writer)
         {
-            await writer.WriteEventStreamAsync(output, onStart: null);
+            await writer.WriteEventStreamAsync(pipe.Writer, onStart: null);
         }
 
-        output.Operations.Should().Equal("write", "write", "write");
         writer.End.Should().Be(StreamReplyEnd.Completed);
+        pipe.Reader.TryRead(out _).Should().BeFalse("the server sends the last events with the end of the response");
+        await pipe.Writer.CompleteAsync();
+        var events = await SseLineReader.ReadAllAsync(pipe.Reader.AsStream());
+        events.Select(item => item.Data).Should().HaveCount(3);
+        writer.BytesWritten.Should().Be(events.Sum(item => item.Data.Length + ReplyFraming.EventFraming));
 
         static async IAsyncEnumerable<string> Ready(params string[] pieces)
+        {
+            await Task.CompletedTask;
+            foreach (var piece in pieces)
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriteEventStream_MoreThanTheSendThresholdReadyAtOnce_IsSentWithoutWaitingForTheEnd()
+    {
+        // A handler that never waits must not make the response hold its whole reply: past the threshold, what was
+        // written is sent although the writer has not waited yet.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var texts = Enumerable.Range(0, 2000).Select(i => "word" + i).ToArray();
+        var writer = new StreamReplyWriter(Ready(texts), new ChatbotServerOptions(), TimeProvider.System, null, default, default) { FlushAtEnd = false };
+
+        await using (writer)
+        {
+            await writer.WriteEventStreamAsync(pipe.Writer, onStart: null);
+        }
+
+        pipe.Reader.TryRead(out var sent).Should().BeTrue();
+        sent.Buffer.Length.Should().BeGreaterThanOrEqualTo(StreamReplyWriter.SendThreshold)
+            .And.BeLessThan(writer.BytesWritten, "the last events wait for the end of the response");
+        (writer.BytesWritten - sent.Buffer.Length).Should().BeLessThan(StreamReplyWriter.SendThreshold);
+
+        static async IAsyncEnumerable<string> Ready(string[] pieces)
         {
             await Task.CompletedTask;
             foreach (var piece in pieces)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot;
 
 /// <summary>Walks an advanced message: its plain text, and its buttons.</summary>
 internal static class AdvancedMessageText

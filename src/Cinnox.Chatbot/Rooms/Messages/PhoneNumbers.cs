@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>E.164 phone numbers: <c>+</c>, a country code that does not start with 0, at most 15 digits in all.</summary>
 internal static class PhoneNumbers

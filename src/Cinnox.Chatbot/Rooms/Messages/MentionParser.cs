@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Reads the mentions of a message (docs/chat-rooms.md#chat-functions): <c>@all</c>, <c>@Name</c> where the longest member display name that

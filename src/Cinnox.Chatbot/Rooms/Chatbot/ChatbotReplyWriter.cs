@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// Writes one chatbot reply into a room as it arrives: one bot message that grows with every delta and then

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>A room's conversation as plain text for a language model: who said what, most recent last, within a size budget.</summary>
 internal static class RoomTranscript

@@ -1,4 +1,4 @@
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>What a room knows about one of its members. Guarded by the room's lock.</summary>
 internal sealed class MemberState(RoomMember member, DateTimeOffset joinedAt, long readSequence)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cinnox.Chatbot.Rooms.Internal;
+namespace Cinnox.Chatbot.Rooms;
 
 /// <summary>
 /// A message's place in a room. A chatbot reply that is streaming keeps its text in <see cref="Pending"/> and is
