@@ -2,7 +2,7 @@ using Cinnox.Chatbot.Rooms.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests.DependencyInjection;
+namespace Cinnox.Chatbot.Rooms.PostgreSql.Tests;
 
 public sealed class PostgreSqlRoomStoreServiceCollectionExtensionsTests : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>Starts bots answered by a chat client, and makes the platform's requests to them.</summary>
 internal static class ChatClientBots

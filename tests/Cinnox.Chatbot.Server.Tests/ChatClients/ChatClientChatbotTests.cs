@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>A chat client served as a bot: streaming, collected text, the enquiry's history, failures and disconnects.</summary>
 public sealed class ChatClientChatbotTests

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>A <see cref="ChatClientBuilder"/> pipeline behind the endpoint, unchanged, and chat clients from dependency injection.</summary>
 public sealed class ChatClientPipelineTests

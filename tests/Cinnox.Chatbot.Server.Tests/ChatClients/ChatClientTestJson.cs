@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>Source-generated JSON for the requests the tests write.</summary>
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The CINNOX actions as tools: what the model is offered, and the replies its calls become.</summary>
 public sealed class ChatbotToolsTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cinnox.Chatbot.Server.Tests.ChatClients;
+namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The default history store: bounded per enquiry and in enquiries, forgotten after its sliding expiration.</summary>
 public sealed class InMemoryChatbotHistoryStoreTests

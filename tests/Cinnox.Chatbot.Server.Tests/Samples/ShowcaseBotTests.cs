@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cinnox.Chatbot.Server.Tests;
+namespace Cinnox.Chatbot.Server.Tests.Samples;
 
 /// <summary>The contract of <c>samples/ShowcaseBot</c>, hosted in process, on loopback, and as its own process.</summary>
 public sealed class ShowcaseBotTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Cinnox.Chatbot.Testing;
 
-namespace Cinnox.Chatbot.Tests.ChatClients;
+namespace Cinnox.Chatbot.ChatClients.Tests;
 
 /// <summary>A CINNOX bot seen as an <see cref="IChatClient"/>: requests, updates, responses, failures and services.</summary>
 public sealed class ChatbotChatClientTests

@@ -3,7 +3,7 @@ using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
-public class ChatRoomTests
+public partial class ChatRoomTests
 {
     private readonly FakeTimeProvider _clock = new();
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class NegotiationTests
+public sealed partial class ChatbotRepliesTests
 {
     private const string EventStream = "text/event-stream";
 

@@ -3,7 +3,7 @@ using System.Net;
 namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The platform going away mid-reply cancels the handler and leaves the server healthy.</summary>
-public sealed class DisconnectTests
+public sealed partial class ChatbotEndpointTests
 {
     [Theory]
     [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class BadRequestTests
+public sealed partial class ChatbotEndpointTests
 {
     private static ValueTask<ChatbotServerReply> Ok(ChatbotRequestContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ChatbotReplies.Text("ok"));

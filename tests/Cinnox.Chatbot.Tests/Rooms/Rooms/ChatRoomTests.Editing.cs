@@ -4,10 +4,8 @@ using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
-public class EditAndRecallTests
+public partial class ChatRoomTests
 {
-    private readonly FakeTimeProvider _clock = new();
-
     public static TheoryData<TimeSpan, bool> WindowBoundaries => new()
     {
         { TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1), true },

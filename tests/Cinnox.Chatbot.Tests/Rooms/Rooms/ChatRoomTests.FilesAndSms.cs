@@ -4,10 +4,8 @@ using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
-public class FilesAndSmsTests
+public partial class ChatRoomTests
 {
-    private readonly FakeTimeProvider _clock = new();
-
     [Theory]
     [InlineData(FileKind.Image, "photo.jpg", "image/jpeg")]
     [InlineData(FileKind.Video, "clip.mp4", "video/mp4")]

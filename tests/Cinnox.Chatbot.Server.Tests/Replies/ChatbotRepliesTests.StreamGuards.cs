@@ -6,11 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Cinnox.Chatbot.Server.Tests;
 
 /// <summary>The limits (docs/protocol.md#limits), kept by the toolkit, tested at their boundaries with small limits.</summary>
-public sealed class StreamGuardTests
+public sealed partial class ChatbotRepliesTests
 {
     private const int EventLimit = 2048;
-    private const string EventStream = "text/event-stream";
-
     private static readonly int Overhead = ReplyFraming.EventOverhead;
 
     public static TheoryData<string, int> Characters => new()
@@ -170,7 +168,7 @@ public sealed class StreamGuardTests
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Text(new string('x', 600))),
             options => options.Limits.MaxResponseBytes = 600);
 
-        BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
         bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 8);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class RequestBindingTests
+public sealed partial class ChatbotEndpointTests
 {
     [Theory]
     [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]

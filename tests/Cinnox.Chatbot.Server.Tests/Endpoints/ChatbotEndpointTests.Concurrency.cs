@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class ConcurrencyTests
+public sealed partial class ChatbotEndpointTests
 {
     private const int Streams = 200;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class HandlerTests
+public sealed partial class ChatbotEndpointTests
 {
     private const string Secret = "connection string Password=hunter2";
 
@@ -85,7 +85,7 @@ public sealed class HandlerTests
 
         var answer = await bot.SendAsync(BotServer.Post("""{"query":"hi","inquiryID":"enq-1"}"""));
 
-        BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
         answer.Body.Should().NotContain("hunter2").And.NotContain("InvalidOperation");
         var entry = bot.ToolkitLogs.Single(e => e.Id.Id == 3);
         entry.Level.Should().Be(LogLevel.Error);
@@ -102,7 +102,7 @@ public sealed class HandlerTests
             throw new TimeoutException(Secret);
         });
 
-        BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class HandlerTests
 
         var answer = await bot.SendAsync(BotServer.PostQuery("hi"));
 
-        BadRequestTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(answer, HttpStatusCode.InternalServerError);
         bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 3 && e.Level == LogLevel.Error);
     }
 
@@ -149,8 +149,8 @@ public sealed class HandlerTests
         var streamed = await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream: true));
         var collected = await bot.SendAsync(BotServer.PostQuery("hi"));
 
-        BadRequestTests.AssertProblem(streamed, HttpStatusCode.InternalServerError);
-        BadRequestTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(streamed, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
         streamed.Body.Should().NotContain("hunter2");
     }
 
@@ -163,8 +163,8 @@ public sealed class HandlerTests
         var streamed = await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream: true));
         var collected = await bot.SendAsync(BotServer.PostQuery("hi"));
 
-        BadRequestTests.AssertProblem(streamed, HttpStatusCode.InternalServerError);
-        BadRequestTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(streamed, HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(collected, HttpStatusCode.InternalServerError);
         streamed.Body.Should().NotContain("hunter2");
         collected.Body.Should().NotContain("hunter2");
         bot.ToolkitLogs.Where(e => e.Id.Id == 3).Should().HaveCount(2).And.OnlyContain(e => e.Exception!.Message == Secret);
@@ -214,7 +214,7 @@ public sealed class HandlerTests
     {
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of("", "", ""))));
 
-        BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream)), HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi", acceptEventStream)), HttpStatusCode.InternalServerError);
         bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 9);
     }
 
@@ -223,7 +223,7 @@ public sealed class HandlerTests
     {
         await using var bot = await BotServer.StartAsync(Transport.InProcess, (_, _) => ValueTask.FromResult(ChatbotReplies.Stream(Deltas.Of(" ", "\n", "\u3000"))));
 
-        BadRequestTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
+        ChatbotEndpointTests.AssertProblem(await bot.SendAsync(BotServer.PostQuery("hi")), HttpStatusCode.InternalServerError);
     }
 
     [Theory]
@@ -245,7 +245,7 @@ public sealed class HandlerTests
         time.Advance(TimeSpan.FromSeconds(2));
         var answer = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        BadRequestTests.AssertProblem(answer, HttpStatusCode.ServiceUnavailable);
+        ChatbotEndpointTests.AssertProblem(answer, HttpStatusCode.ServiceUnavailable);
         bot.ToolkitLogs.Should().ContainSingle(e => e.Id.Id == 10 && e.Level == LogLevel.Warning);
     }
 

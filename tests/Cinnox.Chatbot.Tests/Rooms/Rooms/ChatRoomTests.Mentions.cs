@@ -4,10 +4,8 @@ using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
-public class MentionTests
+public partial class ChatRoomTests
 {
-    private readonly FakeTimeProvider _clock = new();
-
     [Fact]
     public void PostText_AtAll_MentionsEveryone()
     {

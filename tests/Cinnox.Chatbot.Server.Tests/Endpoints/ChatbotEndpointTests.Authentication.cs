@@ -3,12 +3,9 @@ using System.Text;
 
 namespace Cinnox.Chatbot.Server.Tests;
 
-public sealed class AuthenticationTests
+public sealed partial class ChatbotEndpointTests
 {
     private const string Key = "s3cret-Key-Never-Logged";
-
-    private static ValueTask<ChatbotServerReply> Ok(ChatbotRequestContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ChatbotReplies.Text("ok"));
 
     [Theory]
     [MemberData(nameof(TransportTheoryData.All), MemberType = typeof(TransportTheoryData))]
@@ -55,7 +52,7 @@ public sealed class AuthenticationTests
 
         var answer = await bot.SendAsync(WithAuthorization(authorization));
 
-        BadRequestTests.AssertProblem(answer, HttpStatusCode.Unauthorized);
+        ChatbotEndpointTests.AssertProblem(answer, HttpStatusCode.Unauthorized);
         answer.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
         called.Should().BeFalse();
         answer.Body.Should().NotContain(Key);

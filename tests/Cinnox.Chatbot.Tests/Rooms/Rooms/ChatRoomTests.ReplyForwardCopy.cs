@@ -4,10 +4,8 @@ using static Cinnox.Chatbot.Rooms.Tests.RoomTestData;
 
 namespace Cinnox.Chatbot.Rooms.Tests;
 
-public class ReplyForwardCopyTests
+public partial class ChatRoomTests
 {
-    private readonly FakeTimeProvider _clock = new();
-
     [Fact]
     public void Reply_StoresReferenceNotCopy_QuoteFollowsOriginal()
     {
