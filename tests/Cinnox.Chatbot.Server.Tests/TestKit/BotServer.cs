@@ -126,6 +126,28 @@ public sealed class BotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a streaming request, reads its first event, then hangs up as a client that goes away would.</summary>
+    /// <returns>The first event's data.</returns>
+    public async Task<string> HangUpAfterFirstEventAsync(HttpRequestMessage request)
+    {
+        using (request)
+        using (var aborting = new CancellationTokenSource())
+        {
+            var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborting.Token);
+            string first;
+            var body = await response.Content.ReadAsStreamAsync(aborting.Token);
+            await using (var events = SseLineReader.ReadAsync(body).GetAsyncEnumerator())
+            {
+                (await events.MoveNextAsync()).Should().BeTrue("the stream starts before the client hangs up");
+                first = events.Current.Data;
+            }
+
+            await aborting.CancelAsync();
+            response.Dispose();
+            return first;
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ public sealed record MessageData
     public required long Sequence { get; init; }
 
     /// <summary>Gets the sender.</summary>
-    [System.Text.Json.Serialization.JsonConverter(typeof(SeparateJsonConverter<RoomMember>))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(RoomMemberJsonConverter))]
     public required RoomMember Sender { get; init; }
 
     /// <summary>Gets when it was sent.</summary>
