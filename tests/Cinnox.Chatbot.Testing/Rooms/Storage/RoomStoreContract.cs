@@ -58,6 +58,37 @@ public abstract class RoomStoreContract
     }
 
     [Fact]
+    public async Task Subscribe_FromASequence_SeesTheEventsAfterItAndLaterCommitsOfAnotherInstanceInOrder()
+    {
+        var store = await CreateStoreAsync();
+        var feed = store.Should().BeAssignableTo<IRoomChangeFeed>("every store provider offers the change feed").Subject;
+        var writer = await ReopenAsync(store);
+        await using var repository = new RoomRepository(writer, timeProvider: Clock);
+        await repository.CreateAsync(new SpaceRoom("s", "Team", Alice, timeProvider: Clock));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<long>();
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var stored in feed.SubscribeAsync("s", 1, cancellation.Token))
+            {
+                seen.Add(stored.Sequence);
+                if (stored.Sequence == 5)
+                {
+                    return;
+                }
+            }
+        });
+        for (var i = 0; i < 3; i++)
+        {
+            await repository.ExecuteAsync("s", room => room.PostText("alice", $"m{i}"));
+        }
+
+        await reading;
+        seen.Should().Equal([2L, 3L, 4L, 5L], "the feed starts after the sequence given and then follows every commit, whichever instance made it");
+    }
+
+    [Fact]
     public async Task Append_StaleExpectedVersion_IsATypedConflictAndWritesNothing()
     {
         var store = await CreateStoreAsync();
