@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using Cinnox.Chatbot.Samples;
 using Microsoft.Extensions.Configuration;
 
@@ -67,54 +65,19 @@ public sealed class AiBotTests
     [Fact]
     public async Task Process_RunWithoutConfiguration_SaysSoAndAnswers()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AiBot.dll");
-        var start = new ProcessStartInfo("dotnet")
+        await using var bot = await SampleBotProcess.StartAsync("AiBot", environment =>
         {
-            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var name in new[] { "AIBOT_OPENAI_APIKEY", "AIBOT_OLLAMA_ENDPOINT", "CHATBOT_API_KEY" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        try
-        {
-            var (address, output) = await ReadListeningAddressAsync(process);
-            using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-
-            using var answered = await client.SendAsync(BotServer.PostQuery("hi"));
-
-            output.Should().Contain("no model is configured");
-            answered.StatusCode.Should().Be(HttpStatusCode.OK);
-            (await answered.Content.ReadAsStringAsync()).Should().Contain("You said: hi");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    private static async Task<(Uri Address, string Output)> ReadListeningAddressAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var seen = new StringBuilder();
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            seen.AppendLine(line);
-            var at = line.IndexOf("Now listening on: ", StringComparison.Ordinal);
-            if (at >= 0)
+            foreach (var name in new[] { "AIBOT_OPENAI_APIKEY", "AIBOT_OLLAMA_ENDPOINT", "CHATBOT_API_KEY" })
             {
-                return (new Uri(line[(at + "Now listening on: ".Length)..].Trim() + "/"), seen.ToString());
+                environment.Remove(name);
             }
-        }
+        });
+        using var client = new HttpClient { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-        throw new InvalidOperationException($"The bot exited without listening. Output:\n{seen}\n{await process.StandardError.ReadToEndAsync()}");
+        using var answered = await client.SendAsync(BotServer.PostQuery("hi"));
+
+        bot.StartupOutput.Should().Contain("no model is configured");
+        answered.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await answered.Content.ReadAsStringAsync()).Should().Contain("You said: hi");
     }
 }

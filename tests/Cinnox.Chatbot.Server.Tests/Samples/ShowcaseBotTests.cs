@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cinnox.Chatbot.Server.Tests.Samples;
@@ -176,53 +174,16 @@ public sealed class ShowcaseBotTests
     [Fact]
     public async Task Process_RunWithUrlsAndAnApiKey_ServesTheContract()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ShowcaseBot.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["CHATBOT_API_KEY"] = "process-key";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        try
-        {
-            var address = await ReadListeningAddressAsync(process);
-            using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        await using var bot = await SampleBotProcess.StartAsync("ShowcaseBot", environment => environment["CHATBOT_API_KEY"] = "process-key");
+        using var client = new HttpClient { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-            using var refused = await client.SendAsync(BotServer.PostQuery("bye"));
-            using var allowed = BotServer.PostQuery("bye");
-            allowed.Headers.TryAddWithoutValidation("Authorization", "Bearer process-key");
-            using var answered = await client.SendAsync(allowed);
+        using var refused = await client.SendAsync(BotServer.PostQuery("bye"));
+        using var allowed = BotServer.PostQuery("bye");
+        allowed.Headers.TryAddWithoutValidation("Authorization", "Bearer process-key");
+        using var answered = await client.SendAsync(allowed);
 
-            refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-            answered.StatusCode.Should().Be(HttpStatusCode.OK);
-            (await answered.Content.ReadAsStringAsync()).Should().Be("""{"message":{"type":1,"text":"CLOSE_ENQUIRY"}}""");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    private static async Task<Uri> ReadListeningAddressAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var seen = new StringBuilder();
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            seen.AppendLine(line);
-            var at = line.IndexOf("Now listening on: ", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                return new Uri(line[(at + "Now listening on: ".Length)..].Trim() + "/");
-            }
-        }
-
-        throw new InvalidOperationException($"The bot exited without listening. Output:\n{seen}\n{await process.StandardError.ReadToEndAsync()}");
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        answered.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await answered.Content.ReadAsStringAsync()).Should().Be("""{"message":{"type":1,"text":"CLOSE_ENQUIRY"}}""");
     }
 }

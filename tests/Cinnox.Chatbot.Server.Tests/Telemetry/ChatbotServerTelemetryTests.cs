@@ -191,22 +191,7 @@ public sealed class ChatbotServerTelemetryTests
     [Fact]
     public void Histograms_AdviseBucketsInSecondsAndBytes()
     {
-        using var factory = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meterFactory = factory.GetRequiredService<IMeterFactory>();
-        var histograms = new List<Instrument>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (instrument.Meter.Scope == meterFactory && instrument is Histogram<double> or Histogram<long>)
-                {
-                    histograms.Add(instrument);
-                }
-            },
-        };
-        listener.Start();
-
-        ChatbotServerTelemetry.Create(meterFactory);
+        var histograms = PublishedHistograms.Of(meterFactory => ChatbotServerTelemetry.Create(meterFactory));
 
         histograms.Select(instrument => instrument.Name).Should().BeEquivalentTo(
             ChatbotServerTelemetry.StreamDurationName, ChatbotServerTelemetry.TimeToFirstEventName, ChatbotServerTelemetry.BodySizeName);

@@ -27,34 +27,13 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
             Transport.Loopback,
             app => app.MapCinnoxChatbot("/chatbot", (context, _) =>
                 ValueTask.FromResult(ChatbotReplies.Stream(Fast(() => Interlocked.Add(ref produced, TextBytes), context.CancellationToken)))),
-            services =>
-            {
-                services.AddCinnoxChatbotServer();
+            WithSmallSendBuffer);
 
-                // A small kernel send buffer, so what the socket holds does not hide what the process holds.
-                services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
-                {
-                    var listen = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                    listen.SendBufferSize = 8192;
-                    return listen;
-                });
-            });
-
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        await socket.ConnectAsync(bot.Client.BaseAddress!.Host, bot.Client.BaseAddress.Port);
-        const string Body = "{\"query\":\"go\"}";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(
-            $"POST /chatbot HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: {Body.Length}\r\n\r\n{Body}"));
+        using var socket = await AskAndReadNothingAsync(bot, "text/event-stream");
 
         // Read nothing; wait until the handler stops being pulled.
         await Waiting.UntilAsync(() => Interlocked.Read(ref produced) > 0, because: "the handler is pulled");
-        long last;
-        do
-        {
-            last = Interlocked.Read(ref produced);
-            await Task.Delay(300);
-        }
-        while (Interlocked.Read(ref produced) != last);
+        var last = await SettledAsync(() => Interlocked.Read(ref produced));
 
         output.WriteLine($"Produced ahead of a reader that took nothing: {last:N0} of {(long)TextBytes * Texts:N0} bytes.");
         last.Should().BeGreaterThan(0);
@@ -81,35 +60,52 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
                     ? ChatbotReplies.Text(new string(fill, 3 * LargeText))
                     : ChatbotReplies.Stream(Large(new string(fill, LargeText), 4, context.CancellationToken))));
             },
-            services =>
-            {
-                services.AddCinnoxChatbotServer();
-                services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
-                {
-                    var listen = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                    listen.SendBufferSize = 8192;
-                    return listen;
-                });
-            });
+            WithSmallSendBuffer);
 
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        await socket.ConnectAsync(bot.Client.BaseAddress!.Host, bot.Client.BaseAddress.Port);
-        const string Body = "{\"query\":\"go\"}";
-        var accept = streaming ? "text/event-stream" : "application/json";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(
-            $"POST /chatbot HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nAccept: {accept}\r\nContent-Length: {Body.Length}\r\n\r\n{Body}"));
+        using var socket = await AskAndReadNothingAsync(bot, streaming ? "text/event-stream" : "application/json");
 
         await Waiting.UntilAsync(() => body is { Handed: > 0 }, because: "the reply starts");
-        long last;
-        do
-        {
-            last = body!.Handed;
-            await Task.Delay(300);
-        }
-        while (body.Handed != last);
+        var last = await SettledAsync(() => body!.Handed);
 
         output.WriteLine($"{reply}: handed to the server ahead of a reader that took nothing: {last:N0} bytes.");
         last.Should().BeLessThan(256 * 1024, "the toolkit must hand the server no more than a small window of a {0} reply", reply);
+    }
+
+    // A small kernel send buffer, so what the socket holds does not hide what the process holds.
+    private static void WithSmallSendBuffer(IServiceCollection services)
+    {
+        services.AddCinnoxChatbotServer();
+        services.Configure<SocketTransportOptions>(options => options.CreateBoundListenSocket = endpoint =>
+        {
+            var listen = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            listen.SendBufferSize = 8192;
+            return listen;
+        });
+    }
+
+    // Sends a query over a raw socket with a small receive buffer and never reads the reply.
+    private static async Task<Socket> AskAndReadNothingAsync(BotServer bot, string accept)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await socket.ConnectAsync(bot.Client.BaseAddress!.Host, bot.Client.BaseAddress.Port);
+        const string Body = "{\"query\":\"go\"}";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST /chatbot HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nAccept: {accept}\r\nContent-Length: {Body.Length}\r\n\r\n{Body}"));
+        return socket;
+    }
+
+    // Waits until a growing count has stopped growing for 300 ms, and returns it.
+    private static async Task<long> SettledAsync(Func<long> read)
+    {
+        long last;
+        do
+        {
+            last = read();
+            await Task.Delay(300);
+        }
+        while (read() != last);
+
+        return last;
     }
 
     private static async IAsyncEnumerable<string> Large(string text, int count, [EnumeratorCancellation] CancellationToken cancellationToken)

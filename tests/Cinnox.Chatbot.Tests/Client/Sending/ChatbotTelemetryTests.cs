@@ -40,22 +40,7 @@ public class ChatbotTelemetryTests
     [Fact]
     public void Histograms_AdviseBucketsInSecondsAndBytes()
     {
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meterFactory = services.GetRequiredService<IMeterFactory>();
-        var histograms = new List<Instrument>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (instrument.Meter.Scope == meterFactory && instrument is Histogram<double> or Histogram<long>)
-                {
-                    histograms.Add(instrument);
-                }
-            },
-        };
-        listener.Start();
-
-        _ = new ChatbotClient(new HttpClient(), ChatbotClientTests.Destination(), meterFactory: meterFactory);
+        var histograms = PublishedHistograms.Of(meterFactory => _ = new ChatbotClient(new HttpClient(), ChatbotClientTests.Destination(), meterFactory: meterFactory));
 
         histograms.Select(instrument => instrument.Name).Should().BeEquivalentTo(
             "cinnox.chatbot.client.duration", "cinnox.chatbot.client.time_to_first_delta", "cinnox.chatbot.client.response.body.size");
